@@ -1,0 +1,80 @@
+"""The `acolyte-gates` command line: parse arguments, call one function, print, exit."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+from acolyte_gates import __version__
+from acolyte_gates.errors import AcolyteError, RuleCrashed
+
+LEVELS = click.Choice(["mvp", "production", "enterprise", "hyperscale"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="acolyte-gates")
+def cli() -> None:
+    """Enforce a written Python code standard: ACO rules, quality gates and a git hook."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--statistics", is_flag=True, help="Print a count per code after the findings.")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
+@click.option("--select", help="Comma-separated codes or prefixes to check (replaces the config's).")
+@click.option("--ignore", help="Comma-separated codes or prefixes to skip (replaces the config's).")
+@click.option("--extend-select", help="Codes or prefixes to check on top of the selection.")
+@click.option("--level", type=LEVELS, help="Quality level (default: the config's, else production).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .acolyte_cache/.")
+@click.option("--config", type=click.Path(dir_okay=False), help="Read settings from this pyproject.toml.")
+def check(paths: tuple[str, ...], **options: Any) -> None:
+    """Check PATHS (default: the current folder) against the ACO rules."""
+    from acolyte_gates.commands.check import request_from_cli, run_check
+
+    sys.exit(run_check(request_from_cli(paths, options)))
+
+
+@cli.command(name="rules")
+def rules_command() -> None:
+    """List every rule: code, name and summary."""
+    from acolyte_gates.commands.rules import rules_table
+
+    click.echo(rules_table(), nl=False)
+
+
+@cli.command(name="rule")
+@click.argument("code")
+def rule_command(code: str) -> None:
+    """Print the documentation of one rule, by code (ACO107) or name."""
+    from acolyte_gates.commands.rules import find_rule, rule_docs
+
+    click.echo(rule_docs(find_rule(code)), nl=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return its exit code; user errors exit 2 with one plain line."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="acolyte-gates", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    except click.ClickException as error:
+        error.show()
+        return 2
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return 1
+    except AcolyteError as error:
+        click.echo(f"acolyte-gates: error: {error}", err=True)
+        return 2
+    except RuleCrashed as error:
+        click.echo(f"acolyte-gates: internal error: {error}; please report it", err=True)
+        return 2
+    except SystemExit as done:
+        return done.code if isinstance(done.code, int) else 1
+    return 0

@@ -1,0 +1,1 @@
+"""What each CLI command does, as plain functions of one frozen request, returning an exit code."""

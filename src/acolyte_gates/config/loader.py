@@ -1,0 +1,71 @@
+"""Find and read the project's pyproject.toml into Settings: defaults < pyproject < command line."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from pathlib import Path
+from typing import Any
+
+from acolyte_gates.config.schema import apply_table
+from acolyte_gates.config.settings import Settings
+from acolyte_gates.errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+TABLE = "acolyte-gates"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning unreadable or invalid files into one-line errors."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from exc
+
+
+def _our_table(path: Path) -> dict[str, Any] | None:
+    """The [tool.acolyte-gates] table of a pyproject.toml, or None when it has none."""
+    if TABLE not in path.read_text(encoding="utf-8", errors="replace"):
+        return None
+    tool = read_toml(path).get("tool", {})
+    table = tool.get(TABLE) if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.{TABLE}] must be a table")
+    return table
+
+
+def find_config(start: Path) -> tuple[Path | None, Path]:
+    """The nearest pyproject.toml with our table above `start`, and the project root."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    root: Path | None = None
+    for candidate in (folder, *folder.parents):
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _our_table(pyproject) is not None:
+            return pyproject, candidate
+        if root is None and (pyproject.is_file() or (candidate / ".git").exists()):
+            root = candidate
+    return None, root or folder
+
+
+def load_settings(start: Path | None = None, config: Path | None = None) -> Settings:
+    """Settings for a run over `start` (default: the current folder), or from `config`."""
+    if config is not None:
+        if not config.is_file():
+            raise ConfigError(f"{config}: no such configuration file")
+        table = _our_table(config) or {}
+        base = Settings(root=str(config.resolve().parent), config_path=str(config))
+        return apply_table(base, table, str(config))
+    found, root = find_config(start or Path.cwd())
+    base = Settings(root=str(root))
+    if found is None:
+        return base
+    table = _our_table(found) or {}
+    return apply_table(dataclasses.replace(base, config_path=str(found)), table, str(found))

@@ -1,0 +1,121 @@
+"""The [tool.acolyte-gates] schema: every key, its converter, and where its value goes."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from acolyte_gates.config import convert as cv
+from acolyte_gates.config.levels import Level
+from acolyte_gates.config.settings import (
+    Count,
+    Limits,
+    Override,
+    Settings,
+)
+from acolyte_gates.errors import ConfigError
+
+LIMIT_KEYS: dict[str, cv.Converter] = {
+    "max-module-lines": cv.to_int(1),
+    "warn-module-lines": cv.to_int(1),
+    "max-class-lines": cv.to_int(1),
+    "max-function-lines": cv.to_int(1),
+    "warn-function-lines": cv.to_int(1),
+    "max-parameters": cv.to_int(0),
+    "max-complexity": cv.to_int(1),
+    "max-nesting": cv.to_int(1),
+    "max-cognitive": cv.to_int(0),
+    "count": lambda value, where: Count(cv.to_choice(("physical", "code"))(value, where)),
+}
+
+_CODE_TABLE = cv.to_table(cv.to_code_list)
+
+SETTINGS_KEYS: dict[str, cv.Converter] = {
+    "level": lambda value, where: Level(cv.to_choice(tuple(lv.value for lv in Level))(value, where)),
+    "select": cv.to_code_list,
+    "ignore": cv.to_code_list,
+    "extend-select": cv.to_code_list,
+    "per-file-ignores": _CODE_TABLE,
+    "extend-per-file-ignores": _CODE_TABLE,
+    "exclude": cv.to_str_list,
+    "extend-exclude": cv.to_str_list,
+    "docstring-style": cv.to_choice(("google", "numpy")),
+    "allow-todo-with-issue": cv.to_bool,
+    "min-duplicate-lines": cv.to_int(0),
+    "duplicates-across-files": cv.to_bool,
+}
+
+RUN_KEYS: dict[str, cv.Converter] = {
+    "gates": cv.to_str_list,
+    "skip": cv.to_str_list,
+    "paths": cv.to_str_list,
+    "timeout": cv.to_number,
+    "timeouts": cv.to_table(cv.to_number),
+    "args": cv.to_table(cv.to_str_list),
+    "coverage-source": cv.to_str,
+    "coverage-bar": cv.to_number,
+    "bandit-severity": cv.to_choice(("low", "medium", "high")),
+}
+
+HOOK_KEYS: dict[str, cv.Converter] = {
+    "gates": cv.to_str_list,
+    "fix": cv.to_bool,
+}
+
+SUBTABLES = ("overrides", "run", "hook")
+
+
+def _field(key: str) -> str:
+    return key.replace("-", "_")
+
+
+def _convert(table: dict[str, Any], keys: dict[str, cv.Converter], where: str) -> dict[str, Any]:
+    """Check a table against a schema and return dataclass field values."""
+    cv.unknown_keys(table, keys, where)
+    return {_field(k): keys[k](v, f"{where} {k}") for k, v in table.items()}
+
+
+def _overrides(value: object, where: str) -> tuple[Override, ...]:
+    """[[tool.acolyte-gates.overrides]]: a list of tables, each with paths and limits."""
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        raise ConfigError(f"{where} must be an array of tables ([[...overrides]])")
+    result = []
+    for index, item in enumerate(value):
+        place = f"{where}[{index}]"
+        if "paths" not in item:
+            raise ConfigError(f"{place} needs a 'paths' list of globs")
+        rest = {k: v for k, v in item.items() if k != "paths"}
+        values = _convert(rest, LIMIT_KEYS, place)
+        result.append(Override(cv.to_str_list(item["paths"], f"{place} paths"), tuple(values.items())))
+    return tuple(result)
+
+
+def apply_table(base: Settings, table: dict[str, Any], path: str) -> Settings:
+    """Settings `base` updated with the [tool.acolyte-gates] table of file `path`."""
+    top = f"{path}: [tool.acolyte-gates]"
+    cv.unknown_keys(table, {*LIMIT_KEYS, *SETTINGS_KEYS, *SUBTABLES}, top)
+    limits = _convert({k: v for k, v in table.items() if k in LIMIT_KEYS}, LIMIT_KEYS, top)
+    others = _convert({k: v for k, v in table.items() if k in SETTINGS_KEYS}, SETTINGS_KEYS, top)
+    changes: dict[str, Any] = {**others, "limits": dataclasses.replace(base.limits, **limits)}
+    if "overrides" in table:
+        changes["overrides"] = _overrides(table["overrides"], f"{path}: [[tool.acolyte-gates.overrides]]")
+    for name, keys in (("run", RUN_KEYS), ("hook", HOOK_KEYS)):
+        if name in table:
+            changes[name] = _subtable(getattr(base, name), table[name], keys, f"{path}: [tool.acolyte-gates.{name}]")
+    return dataclasses.replace(base, **changes)
+
+
+def _subtable(current: Any, value: object, keys: dict[str, cv.Converter], where: str) -> Any:
+    """A nested table such as [tool.acolyte-gates.run], applied over its current values."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where} must be a table")
+    return dataclasses.replace(current, **_convert(value, keys, where))
+
+
+def limits_for(settings: Settings, matches: list[bool]) -> Limits:
+    """The limits for one file, given which overrides match it (last match wins, key by key)."""
+    limits = settings.limits
+    for override, hit in zip(settings.overrides, matches):
+        if hit:
+            limits = dataclasses.replace(limits, **dict(override.values))
+    return limits

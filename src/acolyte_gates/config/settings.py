@@ -1,0 +1,111 @@
+"""The frozen settings every rule, gate and hook reads; built once per run by the loader."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from acolyte_gates.config.levels import Level
+
+
+class Count(str, enum.Enum):
+    """How the length rules count lines: every physical line, or code lines only (NLOC)."""
+
+    PHYSICAL = "physical"
+    CODE = "code"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The standard's numeric limits; per-path overrides replace them key by key."""
+
+    max_module_lines: int = 300
+    warn_module_lines: int = 250
+    max_class_lines: int = 200
+    max_function_lines: int = 30
+    warn_function_lines: int = 25
+    max_parameters: int = 4
+    max_complexity: int = 10
+    max_nesting: int = 3
+    max_cognitive: int = 15
+    count: Count = Count.PHYSICAL
+
+
+@dataclass(frozen=True)
+class Override:
+    """Limits for the files matching some globs (relative to the config's folder)."""
+
+    paths: tuple[str, ...]
+    values: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """[tool.acolyte-gates.run]: which gates run, on what, and with which bars."""
+
+    gates: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
+    paths: tuple[str, ...] = ()
+    timeout: float = 600.0
+    timeouts: tuple[tuple[str, float], ...] = ()
+    args: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    coverage_source: str | None = None
+    coverage_bar: float | None = None
+    bandit_severity: str = "low"
+
+
+@dataclass(frozen=True)
+class HookSettings:
+    """[tool.acolyte-gates.hook]: the gates the git pre-commit hook runs, and whether it fixes."""
+
+    gates: tuple[str, ...] = ("format", "imports", "aco", "lint", "security")
+    fix: bool = False
+
+
+DEFAULT_EXCLUDE: tuple[str, ...] = (
+    ".git",
+    ".hg",
+    ".svn",
+    ".venv",
+    "venv",
+    ".tox",
+    ".nox",
+    "build",
+    "dist",
+    "__pycache__",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".acolyte_cache",
+    "*.egg-info",
+)
+
+TEST_FILE_GLOBS: tuple[str, ...] = ("tests/**", "**/tests/**", "test_*.py", "*_test.py", "conftest.py")
+
+DEFAULT_PER_FILE_IGNORES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    *((glob, ("ACO3",)) for glob in TEST_FILE_GLOBS),
+    ("__main__.py", ("ACO301",)),
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable, parsed and checked; the one object passed to every check."""
+
+    level: Level = Level.PRODUCTION
+    limits: Limits = field(default_factory=Limits)
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = DEFAULT_PER_FILE_IGNORES
+    extend_per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    docstring_style: str = "google"
+    allow_todo_with_issue: bool = False
+    min_duplicate_lines: int = 6
+    duplicates_across_files: bool = True
+    run: RunSettings = field(default_factory=RunSettings)
+    hook: HookSettings = field(default_factory=HookSettings)
+    root: str = "."
+    config_path: str | None = None

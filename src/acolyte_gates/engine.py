@@ -1,0 +1,63 @@
+"""The engine: one SourceFile and the Settings in, the file's findings out. Pure, no I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from acolyte_gates import noqa
+from acolyte_gates.config.schema import limits_for
+from acolyte_gates.config.settings import Limits, Settings
+from acolyte_gates.decision import enabled_codes
+from acolyte_gates.errors import RuleCrashed
+from acolyte_gates.findings import Finding
+from acolyte_gates.paths import matches
+from acolyte_gates.rules.base import Context, Hit, Rule
+from acolyte_gates.rules.registry import ALL_RULES, RULES_BY_CODE
+from acolyte_gates.source import SourceFile
+
+ALL_CODES = tuple(rule.code for rule in ALL_RULES)
+
+
+def file_limits(settings: Settings, relpath: str) -> Limits:
+    """The limits for one file after the per-path overrides that match it."""
+    if not settings.overrides:
+        return settings.limits
+    return limits_for(settings, [matches(o.paths, relpath) for o in settings.overrides])
+
+
+def rules_for(settings: Settings, relpath: str) -> tuple[Rule, ...]:
+    """The rules that run on one file after select, ignore, per-file ignores and the level."""
+    return tuple(RULES_BY_CODE[code] for code in enabled_codes(settings, relpath, ALL_CODES))
+
+
+def is_silenced(source: SourceFile, hit: Hit, code: str) -> bool:
+    """Whether a noqa comment on the hit's line (or its definition's header) silences it."""
+    if not source.memo("mentions-noqa", lambda src: noqa.mentions_noqa(src.text)):
+        return False
+    return any(noqa.silences(source.noqa_text(line), code) for line in (hit.line, *hit.noqa_lines))
+
+
+def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
+    """Every rule's hits on one file as findings, noqa applied."""
+    findings = []
+    for rule in rules:
+        try:
+            hits = list(rule.check(source, ctx))
+        except Exception as error:  # a crashing rule is our bug: name it, never hide it
+            raise RuleCrashed(rule.code, source.path, error) from error
+        for hit in hits:
+            if not is_silenced(source, hit, rule.code):
+                findings.append(Finding(source.path, hit.line, hit.col, rule.code, hit.message, rule.name, rule.severity))
+    return findings
+
+
+def check_file(source: SourceFile, settings: Settings, relpath: str) -> list[Finding]:
+    """All findings for one file: ACO001 alone when it does not parse, nothing under `# flake8: noqa`."""
+    rules = rules_for(settings, relpath)
+    ctx = Context(settings, file_limits(settings, relpath), relpath)
+    if source.failure is not None:
+        return run_rules(source, [r for r in rules if r.code == "ACO001"], ctx)
+    if noqa.skips_file(source.text):
+        return []
+    findings = run_rules(source, rules, ctx)
+    return sorted(findings, key=lambda f: (f.line, f.col, f.code))

@@ -1,0 +1,90 @@
+"""What a rule is: a code, a name, docs, and a pure check from a SourceFile to hits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from acolyte_gates.config.settings import Limits, Settings
+from acolyte_gates.defs import Definition
+from acolyte_gates.findings import Severity
+from acolyte_gates.source import SourceFile
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read besides the source: the settings and this file's own limits."""
+
+    settings: Settings
+    limits: Limits
+    relpath: str = "<string>"
+
+    @property
+    def is_stub(self) -> bool:
+        """Whether the file is a type stub (.pyi), exempt from the docstring rules."""
+        return self.relpath.endswith(".pyi")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's raw result: where and what; the engine adds path, code and severity.
+
+    `noqa_lines` are further lines whose noqa comment also silences the hit (a
+    definition's decorators and wrapped signature).
+    """
+
+    line: int
+    col: int
+    message: str
+    noqa_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleDocs:
+    """A rule's documentation, in the sections `acolyte-gates rule CODE` prints."""
+
+    what: str
+    why: str
+    example: str
+    use_instead: str = ""
+    options: str = ""
+    known_problems: str = ""
+    example_config: tuple[tuple[str, object], ...] = ()
+    """[tool.acolyte-gates] keys under which Example and Use instead are run as tests."""
+
+
+Check = Callable[[SourceFile, Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the standard; codes and names are public API."""
+
+    code: str
+    name: str
+    summary: str
+    docs: RuleDocs
+    check: Check
+    severity: Severity = Severity.ERROR
+
+
+def header_lines(source: SourceFile, definition: Definition) -> tuple[int, ...]:
+    """The lines of a definition's (possibly wrapped) `def`/`class` header, decorators excluded."""
+    node = definition.node
+    start = node.lineno
+    end = node.body[0].lineno - 1 if node.body and node.body[0].lineno > start else start
+    while end > start and source.lines[end - 1].strip()[:1] in ("", "#"):
+        end -= 1
+    return tuple(range(start, end + 1))
+
+
+def definition_hit(source: SourceFile, definition: Definition, message: str) -> Hit:
+    """A hit reported at a definition's `def`/`class` keyword, silenced by noqa on its header."""
+    node = definition.node
+    extra = definition.decorator_lines + header_lines(source, definition)[1:]
+    return Hit(node.lineno, node.col_offset + 1, message, extra)
+
+
+def function_definitions(source: SourceFile) -> Iterable[Definition]:
+    """Every function and method of the file, nested ones included."""
+    return (d for d in source.definitions if not d.is_class)

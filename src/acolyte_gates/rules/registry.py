@@ -1,0 +1,14 @@
+"""The one list of every ACO rule; codes and names are public API."""
+
+from __future__ import annotations
+
+from acolyte_gates.rules import length, parameters, parse_error
+from acolyte_gates.rules.base import Rule
+
+ALL_RULES: tuple[Rule, ...] = (
+    *parse_error.RULES,
+    *length.RULES,
+    *parameters.RULES,
+)
+
+RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

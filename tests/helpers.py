@@ -1,0 +1,27 @@
+"""Test helpers: run the engine on a snippet and get plain `line:col: CODE message` strings."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from acolyte_gates import check_source
+from acolyte_gates.config.schema import apply_table
+from acolyte_gates.config.settings import Settings
+
+
+def settings(**config: Any) -> Settings:
+    """Settings from [tool.acolyte-gates] keys, written with underscores: max_nesting=2."""
+    table = {key.replace("_", "-"): value for key, value in config.items()}
+    return apply_table(Settings(), table, "<test>")
+
+
+def results(src: str, path: str = "snippet.py", **config: Any) -> list[str]:
+    """Findings for a dedented snippet as `line:col: CODE message` strings."""
+    found = check_source(textwrap.dedent(src), path=path, settings=settings(**config))
+    return [f"{f.line}:{f.col}: {f.code} {f.message}" for f in found]
+
+
+def codes(src: str, path: str = "snippet.py", **config: Any) -> list[str]:
+    """Just the `line:col: CODE` of each finding, for tests about where and what, not wording."""
+    return [item.split(" ", 2)[0] + " " + item.split(" ", 2)[1] for item in results(src, path, **config)]
