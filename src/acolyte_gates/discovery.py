@@ -25,7 +25,7 @@ class _Ignore:
     """The .gitignore rules of one folder, matched against paths relative to it."""
 
     base: str
-    spec: pathspec.PathSpec
+    spec: pathspec.GitIgnoreSpec
 
     def hides(self, path: str, is_dir: bool) -> bool:
         relative = os.path.relpath(path, self.base).replace(os.sep, "/")
@@ -39,7 +39,7 @@ def _gitignore(folder: str) -> list[_Ignore]:
         candidate = os.path.join(folder, name)
         if os.path.isfile(candidate):
             with open(candidate, encoding="utf-8", errors="replace") as handle:
-                spec = pathspec.PathSpec.from_lines("gitwildmatch", handle)
+                spec = pathspec.GitIgnoreSpec.from_lines(handle)
             found.append(_Ignore(folder, spec))
     return found
 

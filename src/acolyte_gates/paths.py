@@ -10,8 +10,8 @@ import pathspec
 
 
 @lru_cache(maxsize=256)
-def _spec(globs: tuple[str, ...]) -> pathspec.PathSpec:
-    return pathspec.PathSpec.from_lines("gitwildmatch", globs)
+def _spec(globs: tuple[str, ...]) -> pathspec.GitIgnoreSpec:
+    return pathspec.GitIgnoreSpec.from_lines(globs)
 
 
 def matches(globs: tuple[str, ...], relpath: str) -> bool:
