@@ -57,6 +57,46 @@ def rule_command(code: str) -> None:
     click.echo(rule_docs(find_rule(code)), nl=False)
 
 
+@cli.group()
+def hook() -> None:
+    """Install, remove or run the git pre-commit hook that checks the staged files."""
+
+
+_GATES_HELP = "Comma-separated gates: format, imports, types, aco, lint, security, coverage."
+
+
+@hook.command(name="install")
+@click.option("--gates", help=_GATES_HELP + " Default: [tool.acolyte-gates.hook] gates.")
+@click.option("--chain", is_flag=True, help="Keep an existing hook and run it before ours.")
+@click.option("--force", is_flag=True, help="Move an existing hook aside to pre-commit.local.")
+def hook_install(gates: str | None, chain: bool, force: bool) -> None:
+    """Write the pre-commit hook into this repository's hooks folder."""
+    from acolyte_gates.commands import hook as commands
+
+    if chain and force:
+        raise click.UsageError("--chain and --force exclude each other")
+    sys.exit(commands.install(gates, chain, force))
+
+
+@hook.command(name="uninstall")
+def hook_uninstall() -> None:
+    """Remove our pre-commit hook and restore the one install moved aside."""
+    from acolyte_gates.commands import hook as commands
+
+    sys.exit(commands.uninstall())
+
+
+@hook.command(name="run")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--gates", help=_GATES_HELP)
+@click.option("--fix/--no-fix", default=None, help="Let black and isort fix fully staged files, and re-stage them.")
+def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> None:
+    """Check the staged Python files (or those of PATHS) as the index has them."""
+    from acolyte_gates.commands import hook as commands
+
+    sys.exit(commands.run(gates, fix, paths))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; user errors exit 2 with one plain line."""
     try:

@@ -1,0 +1,1 @@
+"""The git pre-commit hook: install and uninstall the shim, and check the staged snapshot."""

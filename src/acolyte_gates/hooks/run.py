@@ -1,0 +1,136 @@
+"""`hook run`: check the staged snapshot with the hook's gates and report with repository paths."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from acolyte_gates.config.loader import load_settings
+from acolyte_gates.config.settings import Settings
+from acolyte_gates.findings import Finding
+from acolyte_gates.hooks.gaterun import GateOutcome, SnapshotRun, run_snapshot_gates
+from acolyte_gates.hooks.git import git_out, toplevel
+from acolyte_gates.hooks.importers import importers
+from acolyte_gates.hooks.options import check_gates
+from acolyte_gates.hooks.staged import Snapshot, staged_python, staged_snapshot, to_repo_finding, unstaged, widen
+from acolyte_gates.paths import matches
+from acolyte_gates.reports.text import render
+
+SKIP_HINT = "Skip this check once with `git commit --no-verify`; run it by hand with `acolyte-gates hook run`."
+
+
+@dataclass(frozen=True)
+class HookRunRequest:
+    """A hook run: where, which gates and whether to fix (None: the config's), limited to some paths."""
+
+    cwd: str = "."
+    gates: tuple[str, ...] | None = None
+    fix: bool | None = None
+    paths: tuple[str, ...] = ()
+
+
+def snapshot_settings(root: str) -> Settings:
+    """Settings from the snapshot's own pyproject.toml (the index's version), never from above it."""
+    pyproject = Path(root, "pyproject.toml")
+    return load_settings(config=pyproject) if pyproject.is_file() else Settings(root=root)
+
+
+def _checked(staged: Sequence[str], settings: Settings) -> tuple[str, ...]:
+    """The staged files the project's exclude globs leave in."""
+    globs = (*settings.exclude, *settings.extend_exclude)
+    return tuple(path for path in staged if not matches(globs, path))
+
+
+def _refuse_fix(top: str, staged: Sequence[str]) -> str:
+    """Why fixing is refused: the partially staged files, whose fix would sweep unstaged edits in."""
+    partial = unstaged(top, staged)
+    if not partial:
+        return ""
+    names = ", ".join(partial)
+    return (
+        f"acolyte-gates: will not fix {names}: unstaged changes in the work tree would be mixed into the commit.\n"
+        "Stage or stash those changes, or commit without fixing (no --fix; hook.fix = false).\n"
+    )
+
+
+def _types_outcome(outcome: GateOutcome, snapshot: Snapshot) -> GateOutcome:
+    """mypy's findings kept to the staged files and the modules that import them."""
+    sources = {
+        path: Path(snapshot.root, path).read_text(encoding="utf-8", errors="replace") for path in snapshot.python
+    }
+    relevant = set(snapshot.staged) | importers(sources, snapshot.staged)
+    kept = tuple(finding for finding in outcome.findings if finding.path in relevant)
+    only_findings = outcome.status in ("passed", "failed")
+    status = ("failed" if any(f.is_error for f in kept) else "passed") if only_findings else outcome.status
+    return dataclasses.replace(outcome, findings=kept, status=status)
+
+
+def _outcomes(snapshot: Snapshot, gates: tuple[str, ...], fix: bool, settings: Settings) -> list[GateOutcome]:
+    """Every gate on the staged files, except types, which runs on the whole snapshot."""
+    ordinary = tuple(gate for gate in gates if gate != "types")
+    outcomes = []
+    if ordinary:
+        outcomes += run_snapshot_gates(SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix))
+    if "types" in gates:
+        typed = run_snapshot_gates(SnapshotRun(snapshot.root, snapshot.python, ("types",), settings))
+        outcomes += [_types_outcome(outcome, snapshot) for outcome in typed]
+    return [
+        dataclasses.replace(o, findings=tuple(to_repo_finding(f, snapshot.root) for f in o.findings)) for o in outcomes
+    ]
+
+
+def _write_back(top: str, snapshot: Snapshot) -> list[str]:
+    """Copy fixed files from the snapshot to the work tree, atomically, and stage them again."""
+    changed = []
+    for path in snapshot.staged:
+        fixed, target = Path(snapshot.root, path).read_bytes(), Path(top, path)
+        if target.is_symlink() or target.read_bytes() == fixed:
+            continue
+        temporary = target.with_name(target.name + ".acolyte-tmp")
+        temporary.write_bytes(fixed)
+        os.chmod(temporary, target.stat().st_mode)
+        os.replace(temporary, target)
+        changed.append(path)
+    if changed:
+        git_out(["--literal-pathspecs", "add", "--", *changed], top)
+    return changed
+
+
+def report(outcomes: Sequence[GateOutcome], fixed: Sequence[str]) -> str:
+    """The findings with repository paths, a line per gate that did not pass, and how to skip."""
+    findings: list[Finding] = sorted(f for outcome in outcomes for f in outcome.findings)
+    lines = [render(findings)] if findings else []
+    lines += [f"acolyte-gates: fixed and re-staged {path}\n" for path in fixed]
+    for outcome in outcomes:
+        if outcome.status not in ("passed", "failed") or (outcome.status == "failed" and not outcome.findings):
+            detail = f": {outcome.detail}" if outcome.detail else ""
+            lines.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
+    if not all(outcome.ok for outcome in outcomes):
+        lines.append(SKIP_HINT + "\n")
+    return "".join(lines)
+
+
+def run_hook(request: HookRunRequest) -> int:
+    """Check the staged Python files as the index has them; 0 when every gate passes."""
+    top = toplevel(request.cwd)
+    staged = staged_python(top, request.paths)
+    if not staged:
+        return 0
+    with staged_snapshot(top, staged) as snapshot:
+        settings = snapshot_settings(snapshot.root)
+        gates = check_gates(request.gates or settings.hook.gates, "hook gates")
+        fix = settings.hook.fix if request.fix is None else request.fix
+        snapshot = dataclasses.replace(snapshot, staged=_checked(staged, settings), python=_checked(staged, settings))
+        refusal = _refuse_fix(top, snapshot.staged) if fix else ""
+        if refusal or not snapshot.staged:
+            sys.stdout.write(refusal + (SKIP_HINT + "\n" if refusal else ""))
+            return 1 if refusal else 0
+        snapshot = widen(snapshot, top) if "types" in gates else snapshot
+        outcomes = _outcomes(snapshot, gates, fix, settings)
+        fixed = _write_back(top, snapshot) if fix else []
+    sys.stdout.write(report(outcomes, fixed))
+    return 0 if all(outcome.ok for outcome in outcomes) else 1
