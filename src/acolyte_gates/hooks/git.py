@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-import subprocess  # nosec B404 - git runs from an argument list, never through a shell
+
+# git runs from an argument list with a fixed executable, never through a shell.
+import subprocess  # nosec B404
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,7 +48,7 @@ def git_env() -> dict[str, str]:
 def run_git(args: Sequence[str], cwd: str, stdin: bytes | None = None) -> GitResult:
     """Run `git ARGS` in `cwd`; a missing git or a timeout becomes a GitError."""
     try:
-        done = subprocess.run(  # nosec B603 B607 - fixed executable, argument list
+        done = subprocess.run(  # nosec B603 B607
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=git_env(), timeout=GIT_TIMEOUT, check=False
         )
     except FileNotFoundError as exc:

@@ -100,18 +100,45 @@ def _write_back(top: str, snapshot: Snapshot) -> list[str]:
     return changed
 
 
+def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
+    """A line for each gate whose findings do not tell the story: missing, timed out, crashed, skipped."""
+    notes = []
+    for outcome in outcomes:
+        if outcome.status not in ("passed", "failed") or (outcome.status == "failed" and not outcome.findings):
+            detail = f": {outcome.detail}" if outcome.detail else ""
+            notes.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
+    return notes
+
+
 def report(outcomes: Sequence[GateOutcome], fixed: Sequence[str]) -> str:
     """The findings with repository paths, a line per gate that did not pass, and how to skip."""
     findings: list[Finding] = sorted(f for outcome in outcomes for f in outcome.findings)
     lines = [render(findings)] if findings else []
     lines += [f"acolyte-gates: fixed and re-staged {path}\n" for path in fixed]
-    for outcome in outcomes:
-        if outcome.status not in ("passed", "failed") or (outcome.status == "failed" and not outcome.findings):
-            detail = f": {outcome.detail}" if outcome.detail else ""
-            lines.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
+    lines += _gate_notes(outcomes)
     if not all(outcome.ok for outcome in outcomes):
         lines.append(SKIP_HINT + "\n")
     return "".join(lines)
+
+
+def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> int:
+    """Run the hook's gates on a snapshot, fix when asked, print the report; the exit code."""
+    settings = snapshot_settings(snapshot.root)
+    gates = check_gates(request.gates or settings.hook.gates, "hook gates")
+    fix = settings.hook.fix if request.fix is None else request.fix
+    checked = _checked(snapshot.staged, settings)
+    snapshot = dataclasses.replace(snapshot, staged=checked, python=checked)
+    refusal = _refuse_fix(top, checked) if fix else ""
+    if refusal:
+        sys.stdout.write(refusal + SKIP_HINT + "\n")
+        return 1
+    if not checked:
+        return 0
+    snapshot = widen(snapshot, top) if "types" in gates else snapshot
+    outcomes = _outcomes(snapshot, gates, fix, settings)
+    fixed = _write_back(top, snapshot) if fix else []
+    sys.stdout.write(report(outcomes, fixed))
+    return 0 if all(outcome.ok for outcome in outcomes) else 1
 
 
 def run_hook(request: HookRunRequest) -> int:
@@ -121,16 +148,4 @@ def run_hook(request: HookRunRequest) -> int:
     if not staged:
         return 0
     with staged_snapshot(top, staged) as snapshot:
-        settings = snapshot_settings(snapshot.root)
-        gates = check_gates(request.gates or settings.hook.gates, "hook gates")
-        fix = settings.hook.fix if request.fix is None else request.fix
-        snapshot = dataclasses.replace(snapshot, staged=_checked(staged, settings), python=_checked(staged, settings))
-        refusal = _refuse_fix(top, snapshot.staged) if fix else ""
-        if refusal or not snapshot.staged:
-            sys.stdout.write(refusal + (SKIP_HINT + "\n" if refusal else ""))
-            return 1 if refusal else 0
-        snapshot = widen(snapshot, top) if "types" in gates else snapshot
-        outcomes = _outcomes(snapshot, gates, fix, settings)
-        fixed = _write_back(top, snapshot) if fix else []
-    sys.stdout.write(report(outcomes, fixed))
-    return 0 if all(outcome.ok for outcome in outcomes) else 1
+        return _check_snapshot(top, snapshot, request)

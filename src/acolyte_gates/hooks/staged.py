@@ -94,8 +94,7 @@ def to_repo_path(path: str, root: str) -> str:
     """A path a gate reported inside the snapshot, as the repository names it."""
     posix = path.replace(os.sep, "/")
     prefix = root.replace(os.sep, "/").rstrip("/") + "/"
-    if posix.startswith(prefix):
-        posix = posix[len(prefix) :]
+    posix = posix.removeprefix(prefix)
     return posix[2:] if posix.startswith("./") else posix
 
 
