@@ -1,0 +1,69 @@
+"""The hook with the real gate runner: default gates, --fix re-staging, and mypy on the whole snapshot."""
+
+from __future__ import annotations
+
+import pytest
+from hooks.gitrepo import BAD, CLEAN, Repo
+
+pytest.importorskip("acolyte_gates.gates.runner")
+
+# ACO-clean but not as black lays it out (the spaces inside the call).
+UNFORMATTED = CLEAN.replace("return a + b", "return  add2( a,b )").replace(
+    '"""A module."""\n',
+    '"""A module."""\n\n\ndef add2(a: int, b: int) -> int:\n    """Add two numbers."""\n    return a + b\n',
+)
+
+
+def test_the_default_gates_reject_a_file_black_would_reformat(git_repo: Repo) -> None:
+    assert git_repo.aco("hook", "install").returncode == 0
+    git_repo.stage("mod.py", UNFORMATTED)
+    done = git_repo.commit()
+    assert done.returncode == 1
+    assert "mod.py" in done.stdout + done.stderr
+    git_repo.stage("mod.py", CLEAN)
+    done = git_repo.commit()
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_fix_formats_a_fully_staged_file_and_stages_the_result(git_repo: Repo) -> None:
+    git_repo.stage("mod.py", UNFORMATTED)
+    done = git_repo.aco("hook", "run", "--gates", "format,aco", "--fix")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "fixed and re-staged mod.py" in done.stdout
+    staged = git_repo.git("show", ":mod.py").stdout
+    assert staged == (git_repo.path / "mod.py").read_text()
+    assert "return add2(a, b)" in staged
+
+
+# b.py uses a's f() as an int; c.py has its own, older type error and imports nothing staged.
+A_INT = '"""A."""\n\n\ndef f() -> int:\n    """One."""\n    return 1\n'
+A_STR = '"""A."""\n\n\ndef f() -> str:\n    """One."""\n    return "1"\n'
+B = '"""B."""\n\nfrom a import f\n\nTOTAL: int = f() + 1\n'
+C = '"""C."""\n\nCOUNT: int = "many"\n'
+
+
+def test_types_reports_errors_a_staged_change_causes_in_modules_importing_it(git_repo: Repo) -> None:
+    for name, text in (("a.py", A_INT), ("b.py", B), ("c.py", C)):
+        git_repo.stage(name, text)
+    git_repo.commit("--no-verify")
+    git_repo.stage("a.py", A_STR)
+    done = git_repo.aco("hook", "run", "--gates", "types")
+    assert done.returncode == 1
+    assert "b.py:5:" in done.stdout
+    assert "c.py" not in done.stdout
+
+
+def test_types_passes_when_the_staged_change_breaks_nothing(git_repo: Repo) -> None:
+    for name, text in (("a.py", A_INT), ("b.py", B), ("c.py", C)):
+        git_repo.stage(name, text)
+    git_repo.commit("--no-verify")
+    git_repo.stage("a.py", A_INT.replace('"""One."""', '"""Still one."""'))
+    done = git_repo.aco("hook", "run", "--gates", "types")
+    assert done.returncode == 0, done.stdout
+
+
+def test_violations_still_fail_under_the_default_gates(git_repo: Repo) -> None:
+    git_repo.stage("mod.py", BAD)
+    done = git_repo.aco("hook", "run")
+    assert done.returncode == 1
+    assert "mod.py:4:1: ACO104" in done.stdout
