@@ -88,3 +88,11 @@ def test_outside_a_repository_hook_run_is_a_usage_error(git_repo: Repo, tmp_path
     done = Repo(outside).aco("hook", "run")
     assert done.returncode == 2
     assert "not inside a git work tree" in done.stderr
+
+
+def test_paths_given_in_a_subfolder_are_relative_to_it_and_reported_from_the_top(git_repo: Repo) -> None:
+    git_repo.stage("pkg/bad.py", BAD)
+    git_repo.stage("bad.py", CLEAN)
+    done = Repo(git_repo.path / "pkg").aco("hook", "run", "--gates", "aco", "bad.py")
+    assert done.returncode == 1
+    assert done.stdout.startswith("pkg/bad.py:4:1: ACO104")

@@ -144,7 +144,8 @@ def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> in
 def run_hook(request: HookRunRequest) -> int:
     """Check the staged Python files as the index has them; 0 when every gate passes."""
     top = toplevel(request.cwd)
-    staged = staged_python(top, request.paths)
+    # Pathspecs are relative to where the user stands; git names the results from the top.
+    staged = staged_python(request.cwd, request.paths)
     if not staged:
         return 0
     with staged_snapshot(top, staged) as snapshot:

@@ -43,10 +43,23 @@ def is_python(path: str) -> bool:
     return path.endswith(PYTHON_SUFFIXES)
 
 
-def staged_python(top: str, pathspecs: Sequence[str] = ()) -> list[str]:
-    """Python files the index adds, copies, modifies or renames (deletions have nothing to check)."""
-    args = ["--literal-pathspecs", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--", *pathspecs]
-    return [path for path in split_z(git_out(args, top)) if is_python(path)]
+def staged_python(cwd: str, pathspecs: Sequence[str] = ()) -> list[str]:
+    """Python files the index adds, copies, modifies or renames, named from the top of the work tree.
+
+    Deletions have nothing to check; `pathspecs` are relative to `cwd`.
+    """
+    args = [
+        "--literal-pathspecs",
+        "diff",
+        "--cached",
+        "--no-relative",
+        "--name-only",
+        "-z",
+        "--diff-filter=ACMR",
+        "--",
+        *pathspecs,
+    ]
+    return [path for path in split_z(git_out(args, cwd)) if is_python(path)]
 
 
 def tracked_python(top: str) -> list[str]:
