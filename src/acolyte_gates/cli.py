@@ -41,11 +41,12 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 
 
 @cli.command(name="rules")
-def rules_command() -> None:
-    """List every rule: code, name and summary."""
-    from acolyte_gates.commands.rules import rules_table
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text")
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name and summary (markdown: the full docs, as in docs/rules.md)."""
+    from acolyte_gates.commands.rules import rules_markdown, rules_table
 
-    click.echo(rules_table(), nl=False)
+    click.echo(rules_markdown() if output_format == "markdown" else rules_table(), nl=False)
 
 
 @cli.command(name="rule")
