@@ -58,6 +58,25 @@ def rule_command(code: str) -> None:
     click.echo(rule_docs(find_rule(code)), nl=False)
 
 
+@cli.group(name="cache")
+def cache_group() -> None:
+    """Manage the content cache in .acolyte_cache/."""
+
+
+@cache_group.command(name="clean")
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False))
+def cache_clean(path: str) -> None:
+    """Delete the cache of the project that holds PATH (default: the current folder)."""
+    from pathlib import Path
+
+    from acolyte_gates.cache import cache_folder, clean
+    from acolyte_gates.config.loader import load_settings
+
+    settings = load_settings(Path(path))
+    removed = clean(settings)
+    click.echo(f"removed {removed} cache file(s) from {cache_folder(settings)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; user errors exit 2 with one plain line."""
     try:
