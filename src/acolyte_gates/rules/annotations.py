@@ -34,9 +34,9 @@ def _checked_parameters(definition: Definition) -> list[tuple[str, ast.arg]]:
 
 def _check_parameters(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     for definition in function_definitions(source):
-        silencers = definition.decorator_lines + header_lines(source, definition)
         for written, arg in _checked_parameters(definition):
             if arg.annotation is None:
+                silencers = definition.decorator_lines + header_lines(source, definition)
                 text = f"parameter '{written}' of {definition.kind} '{definition.qualname}' has no annotation"
                 yield Hit(arg.lineno, arg.col_offset + 1, text, silencers)
 

@@ -40,6 +40,7 @@ SECTION_NAMES = {
 }
 _PROPERTIES = ("property", "cached_property")
 _SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+_BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 
 
 def docstring_expr(node: DocumentedNode) -> ast.Expr | None:
@@ -119,25 +120,47 @@ def _exception_name(node: ast.expr) -> str:
     return ast.unparse(node.func if isinstance(node, ast.Call) else node)
 
 
-def body_facts(node: FunctionNode) -> BodyFacts:
-    """Returns, yields and raises in the function's own body; nested functions, classes and lambdas are theirs."""
-    returns = yields = False
-    raised: list[ast.Raise] = []
+def _own_statements(node: FunctionNode) -> list[ast.stmt]:
+    """Every statement of the function's own body, at any depth; nested functions and classes are theirs."""
+    found: list[ast.stmt] = []
     stack: list[ast.AST] = list(node.body)
     while stack:
         item = stack.pop()
         if isinstance(item, _SCOPES):
             continue
-        if isinstance(item, ast.Return):
-            returns = returns or _returns_value(item)
-        elif isinstance(item, (ast.Yield, ast.YieldFrom)):
-            yields = True
-        elif isinstance(item, ast.Raise) and item.exc is not None:
-            raised.append(item)
-        stack.extend(ast.iter_child_nodes(item))
-    raised.sort(key=lambda r: (r.lineno, r.col_offset))
+        if isinstance(item, ast.stmt):
+            found.append(item)
+        for name in _BLOCK_FIELDS:
+            stack.extend(getattr(item, name, ()))
+    return found
+
+
+def _yields(node: FunctionNode) -> bool:
+    """Whether a `yield` or `yield from` sits in the function's own body (its expressions walked too)."""
+    stack: list[ast.AST] = list(node.body)
+    while stack:
+        item = stack.pop()
+        if isinstance(item, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(item, _SCOPES):
+            stack.extend(ast.iter_child_nodes(item))
+    return False
+
+
+def body_facts(node: FunctionNode, may_yield: bool = True) -> BodyFacts:
+    """Returns, yields and raises in the function's own body; nested functions, classes and lambdas are theirs.
+
+    Returns and raises are statements, so only statements are walked for them; the costlier
+    walk through expressions for `yield` runs only when `may_yield` (the word is in the text).
+    """
+    statements = _own_statements(node)
+    returns = any(isinstance(s, ast.Return) and _returns_value(s) for s in statements)
+    raised = sorted(
+        (s for s in statements if isinstance(s, ast.Raise) and s.exc is not None),
+        key=lambda r: (r.lineno, r.col_offset),
+    )
     names = tuple(dict.fromkeys(_exception_name(r.exc) for r in raised if r.exc is not None))
-    return BodyFacts(returns, yields, names)
+    return BodyFacts(returns, may_yield and _yields(node), names)
 
 
 @dataclass(frozen=True)
@@ -163,10 +186,12 @@ def missing_sections(needs: Needs, present: frozenset[str]) -> list[tuple[str, s
     return [(section, reason) for section, reason in wanted if section not in present]
 
 
-def needs(definition: Definition) -> Needs:
-    """What a function's signature, decorators and body ask of its docstring."""
+def needs(definition: Definition, lines: list[str]) -> Needs:
+    """What a function's signature, decorators and body (its source `lines` among them) ask of its docstring."""
     node = definition.node
     if isinstance(node, ast.ClassDef):
         return Needs(False, False, BodyFacts(False, False, ()))
     is_property = not decorator_last_names(definition).isdisjoint(_PROPERTIES)
-    return Needs(parameter_count(definition) > 0, is_property, body_facts(node))
+    first, last = node.lineno - 1, node.end_lineno
+    may_yield = any("yield" in line for line in lines[first:last])
+    return Needs(parameter_count(definition) > 0, is_property, body_facts(node, may_yield))

@@ -90,7 +90,7 @@ def _check_sections(source: SourceFile, ctx: Context) -> Iterator[Hit]:
             continue
         present = ds.sections(ds.docstring_text(expr), style)
         silencers = definition.decorator_lines + header_lines(source, definition)
-        for section, reason in ds.missing_sections(ds.needs(definition), present):
+        for section, reason in ds.missing_sections(ds.needs(definition, source.lines), present):
             title = ds.SECTION_NAMES[style][section]
             text = f"docstring of {definition.kind} '{definition.qualname}' has no '{title}' section ({reason})"
             yield Hit(expr.lineno, expr.col_offset + 1, text, silencers)
