@@ -154,3 +154,11 @@ def f(a):
 def test_stub_files_are_exempt() -> None:
     src = 'def f(a: int) -> int:\n    """Do."""\n'
     assert codes(src, "mod.pyi", select=["ACO304"], level="enterprise") == []
+
+
+def test_yield_is_found_inside_expressions_and_not_in_words() -> None:
+    # `x = (yield)` makes a generator; the word "yield" in a docstring or comment does not
+    src = 'def f():\n    """Do."""\n    x = (yield)\n'
+    assert aco304(src) == ["docstring of function 'f' has no 'Yields:' section (it is a generator)"]
+    words = 'def f():\n    """Never yield."""\n    return 1  # yield\n'
+    assert aco304(words) == ["docstring of function 'f' has no 'Returns:' section (it returns a value)"]
