@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from acolyte_gates.rules import complexity, length, parameters, parse_error
+from acolyte_gates.rules import annotations as annotation_rules
+from acolyte_gates.rules import complexity, docstrings, length, parameters, parse_error
 from acolyte_gates.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -10,6 +11,8 @@ ALL_RULES: tuple[Rule, ...] = (
     *length.RULES,
     *parameters.RULES,
     *complexity.RULES,
+    *annotation_rules.RULES,
+    *docstrings.RULES,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
