@@ -14,7 +14,7 @@ FIVE = "def f(a, b, c, d, e):\n    pass\n"
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'demo'\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\n', encoding="utf-8")
     (tmp_path / "a.py").write_text(FIVE, encoding="utf-8")
     (tmp_path / "b.py").write_text("x = 1\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -48,7 +48,7 @@ def test_a_changed_file_is_checked_again(project: Path, capsys: pytest.CaptureFi
 
 def test_changed_settings_do_not_reuse_the_cache(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check"])
-    (project / "pyproject.toml").write_text("[tool.acolyte-gates]\nmax-parameters = 5\n", encoding="utf-8")
+    (project / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\nmax-parameters = 5\n', encoding="utf-8")
     assert main(["check"]) == 0
     assert len(cache_files(project)) == 2  # a second fingerprint, the first untouched
 

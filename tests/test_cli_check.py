@@ -15,7 +15,12 @@ FIVE_PARAMS = "def f(a, b, c, d, e):\n    pass\n"
 LONG_WARNING = "def f():\n" + "    x = 1\n" * 26  # 27 lines: over the soft limit only
 
 
+SIZE_RULES_ONLY = '[tool.acolyte-gates]\nselect = ["ACO0", "ACO1"]\n'
+
+
 def project(tmp_path: Path, files: dict[str, str]) -> Path:
+    """A project whose config selects the size rules only (their output is what these tests read)."""
+    files = {"pyproject.toml": SIZE_RULES_ONLY, **files}
     for name, text in files.items():
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from helpers import codes
+from helpers import Scoped
+
+codes = Scoped("ACO1").codes
 
 FIVE = "def f(a, b, c, d, e):"
 

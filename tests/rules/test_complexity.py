@@ -5,7 +5,10 @@ The metrics themselves are tested in tests/metrics; here, the wiring.
 
 from __future__ import annotations
 
-from helpers import codes, results
+from helpers import Scoped
+
+codes = Scoped("ACO105", "ACO106", "ACO107").codes
+results = Scoped("ACO105", "ACO106", "ACO107").results
 
 
 def branches(count: int, indent: str = "    ") -> str:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import codes, results
+from helpers import Scoped
+
+codes = Scoped("ACO1").codes
+results = Scoped("ACO1").results
 
 
 def function_of(length: int, header: str = "def f():") -> str:

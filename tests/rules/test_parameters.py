@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from helpers import codes, results
+from helpers import Scoped
+
+codes = Scoped("ACO104").codes
+results = Scoped("ACO104").results
 
 
 @pytest.mark.parametrize(

@@ -73,3 +73,14 @@ def check_price(value):
     #     log.warning("suspicious price %s", value)
     #     value = 10000
     return value
+
+
+class CouponBook:
+    def __init__(self):
+        self.coupons = {}
+
+    def add(self, code, rate):
+        self.coupons[code.upper()] = rate
+
+    def rate(self, code):
+        return self.coupons.get(code.upper(), 0.0)
