@@ -25,3 +25,18 @@ def results(src: str, path: str = "snippet.py", **config: Any) -> list[str]:
 def codes(src: str, path: str = "snippet.py", **config: Any) -> list[str]:
     """Just the `line:col: CODE` of each finding, for tests about where and what, not wording."""
     return [item.split(" ", 2)[0] + " " + item.split(" ", 2)[1] for item in results(src, path, **config)]
+
+
+class Scoped:
+    """`results` and `codes` limited to one rule family, so other families stay out of view."""
+
+    def __init__(self, *prefixes: str) -> None:
+        self.select = list(prefixes)
+
+    def results(self, src: str, path: str = "snippet.py", **config: Any) -> list[str]:
+        """Findings of this family only, as `line:col: CODE message` strings."""
+        return results(src, path, **{"select": self.select, **config})
+
+    def codes(self, src: str, path: str = "snippet.py", **config: Any) -> list[str]:
+        """Just `line:col: CODE` of this family's findings."""
+        return codes(src, path, **{"select": self.select, **config})

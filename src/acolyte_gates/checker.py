@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from acolyte_gates import cache
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.engine import check_file
 from acolyte_gates.findings import Finding
@@ -15,7 +16,7 @@ from acolyte_gates.source import ParseFailure, SourceFile
 
 # Below this many files a process pool costs more than it saves.
 _MIN_FILES_FOR_POOL = 16
-_CHUNK_LINES = 4000
+_CHUNK_BYTES = 64 * 1024
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,14 @@ def check_one(path: str, settings: Settings) -> list[Finding]:
     return check_file(read_source(path), settings, relative_to_root(path, settings.root))
 
 
-def _check_chunk(paths: list[str], settings: Settings) -> list[Finding]:
-    return [finding for path in paths for finding in check_one(path, settings)]
+def _check_chunk(paths: list[str], settings: Settings) -> list[tuple[str, list[Finding]]]:
+    return [(path, check_one(path, settings)) for path in paths]
 
 
 def _chunks(paths: list[str], jobs: int) -> Iterator[list[str]]:
     """Groups of files of roughly equal size, several per worker so that none waits idle."""
     sizes = [(os.path.getsize(p) if os.path.exists(p) else 0, p) for p in paths]
-    target = max(sum(size for size, _ in sizes) // (jobs * 4), _CHUNK_LINES * 40)
+    target = max(sum(size for size, _ in sizes) // (jobs * 4), _CHUNK_BYTES)
     chunk: list[str] = []
     weight = 0
     for size, path in sizes:
@@ -69,13 +70,44 @@ def effective_jobs(jobs: int, file_count: int) -> int:
     return 1 if file_count < _MIN_FILES_FOR_POOL else max(1, wanted)
 
 
-def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
-    """Findings for every file, sorted by path and position."""
-    jobs = effective_jobs(options.jobs, len(paths))
+def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[tuple[str, list[Finding]]]:
+    """(path, findings) for every file, in-process or through a pool of workers."""
+    jobs = effective_jobs(jobs, len(paths))
     if jobs == 1:
-        findings: Iterable[Finding] = _check_chunk(paths, settings)
-    else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parts = pool.map(_check_chunk, _chunks(paths, jobs), [settings] * len(paths))
-            findings = [finding for part in parts for finding in part]
+        return _check_chunk(paths, settings)
+    chunks = list(_chunks(paths, jobs))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
+        return [pair for part in parts for pair in part]
+
+
+def _cache_key(path: str, settings: Settings) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return cache.content_key(relative_to_root(path, settings.root), handle.read())
+    except OSError:
+        return None
+
+
+def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
+    """Findings for every file, sorted by path and position; unchanged files come from the cache."""
+    store = cache.load(settings) if options.use_cache else None
+    findings: list[Finding] = []
+    keys: dict[str, str] = {}
+    todo = []
+    for path in paths:
+        key = _cache_key(path, settings) if store is not None else None
+        cached = cache.decode_entry(path, store.get(key)) if store is not None and key else None
+        if cached is None:
+            todo.append(path)
+            if key:
+                keys[path] = key
+        else:
+            findings.extend(cached)
+    for path, found in _check_all(todo, settings, options.jobs):
+        findings.extend(found)
+        if store is not None and path in keys:
+            store.put(keys[path], cache.encode_entry(found))
+    if store is not None:
+        cache.save(store)
     return sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code))

@@ -41,11 +41,12 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
 
 
 @cli.command(name="rules")
-def rules_command() -> None:
-    """List every rule: code, name and summary."""
-    from acolyte_gates.commands.rules import rules_table
+@click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text")
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name and summary (markdown: the full docs, as in docs/rules.md)."""
+    from acolyte_gates.commands.rules import rules_markdown, rules_table
 
-    click.echo(rules_table(), nl=False)
+    click.echo(rules_markdown() if output_format == "markdown" else rules_table(), nl=False)
 
 
 @cli.command(name="rule")
@@ -55,6 +56,25 @@ def rule_command(code: str) -> None:
     from acolyte_gates.commands.rules import find_rule, rule_docs
 
     click.echo(rule_docs(find_rule(code)), nl=False)
+
+
+@cli.group(name="cache")
+def cache_group() -> None:
+    """Manage the content cache in .acolyte_cache/."""
+
+
+@cache_group.command(name="clean")
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False))
+def cache_clean(path: str) -> None:
+    """Delete the cache of the project that holds PATH (default: the current folder)."""
+    from pathlib import Path
+
+    from acolyte_gates.cache import cache_folder, clean
+    from acolyte_gates.config.loader import load_settings
+
+    settings = load_settings(Path(path))
+    removed = clean(settings)
+    click.echo(f"removed {removed} cache file(s) from {cache_folder(settings)}")
 
 
 @cli.group()

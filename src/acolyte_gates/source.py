@@ -42,12 +42,19 @@ def decode(data: bytes) -> tuple[str | None, ParseFailure | None]:
         return None, ParseFailure(line, 1, "file contains null bytes; it is not Python source")
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        encoding, cookie_error = "utf-8", f"bad encoding declaration ({exc})"
+    else:
+        cookie_error = ""
+    try:
         text = data.decode(encoding)
-    except (SyntaxError, LookupError) as exc:
-        return None, ParseFailure(1, 1, f"cannot find the file's encoding ({exc})")
+    except LookupError:
+        return None, ParseFailure(1, 1, f"unknown encoding {encoding!r} in the coding cookie")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, ParseFailure(line, 1, f"file is not valid {encoding} ({exc.reason})")
+        return None, ParseFailure(line, 1, f"file is not valid {encoding} ({exc.reason}); save it as {encoding}")
+    if cookie_error:
+        return None, ParseFailure(1, 1, cookie_error)
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n"), None

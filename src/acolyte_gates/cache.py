@@ -1,0 +1,137 @@
+"""The content cache: a file whose bytes, path and settings are unchanged is not checked again.
+
+One JSON file per settings fingerprint under `.acolyte_cache/` at the project root,
+mapping blake2b(relative path + content) to the file's findings. JSON, not pickle: a
+cache file in a checked-out tree is data we did not write, and must never run code. The fingerprint covers the
+settings, the acolyte-gates version and the Python version, so any change to them starts
+a fresh cache. A missing, broken or foreign cache file is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import json
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from acolyte_gates import __version__
+from acolyte_gates.config.settings import Settings
+from acolyte_gates.findings import Finding, Severity
+
+CACHE_DIR = ".acolyte_cache"
+_FORMAT = 1
+_GITIGNORE = "# Written by acolyte-gates: the cache is local to this machine.\n*\n"
+
+Entry = list[object]
+
+
+def content_key(relpath: str, data: bytes) -> str:
+    """The cache key of one file: its path relative to the root and its exact bytes."""
+    digest = hashlib.blake2b(relpath.encode("utf-8", "surrogateescape"), digest_size=16)
+    digest.update(b"\0")
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def settings_fingerprint(settings: Settings) -> str:
+    """A short name for the settings, version and Python that produced a cache."""
+    identity = f"{_FORMAT}|{__version__}|{sys.version}|{settings!r}"
+    return hashlib.blake2b(identity.encode(), digest_size=12).hexdigest()
+
+
+@dataclass
+class Cache:
+    """Entries loaded from disk plus the ones this run adds; saved once at the end."""
+
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    used: set[str] = field(default_factory=set)
+    dirty: bool = False
+
+    def get(self, key: str) -> Entry | None:
+        """The stored result for a key, noting that this run still needs it."""
+        entry = self.entries.get(key)
+        if entry is not None:
+            self.used.add(key)
+        return entry
+
+    def put(self, key: str, entry: Entry) -> None:
+        """Store a fresh result."""
+        self.entries[key] = entry
+        self.used.add(key)
+        self.dirty = True
+
+
+def cache_folder(settings: Settings) -> Path:
+    """Where the cache lives: `.acolyte_cache/` in the project root."""
+    return Path(settings.root) / CACHE_DIR
+
+
+def load(settings: Settings) -> Cache:
+    """The cache for these settings; empty when there is none or it cannot be read."""
+    path = cache_folder(settings) / f"{settings_fingerprint(settings)}.json"
+    try:
+        with open(path, "rb") as handle:
+            entries = json.load(handle)
+    except (OSError, ValueError):  # a missing or broken cache is rebuilt, never an error
+        entries = {}
+    if not isinstance(entries, dict):
+        return Cache(path, {}, dirty=True)
+    valid = {key: value for key, value in entries.items() if isinstance(value, list)}
+    return Cache(path, valid, dirty=len(valid) != len(entries))
+
+
+def save(cache: Cache) -> None:
+    """Write the cache atomically, keeping only what this run used once it has grown stale."""
+    if not cache.dirty:
+        return
+    entries = cache.entries
+    if len(entries) > 2 * len(cache.used) + 1000:
+        entries = {key: entries[key] for key in cache.used}
+    try:
+        _ensure_folder(cache.path.parent)
+        handle, temporary = tempfile.mkstemp(dir=cache.path.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(entries, stream, separators=(",", ":"))
+        os.replace(temporary, cache.path)
+    except OSError:
+        return  # a read-only tree is checked without a cache, not refused
+
+
+def _ensure_folder(folder: Path) -> None:
+    """Create the cache folder with a .gitignore of its own, so it is never committed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(_GITIGNORE, encoding="utf-8")
+
+
+def clean(settings: Settings) -> int:
+    """Delete the cache folder's files; returns how many were removed."""
+    folder = cache_folder(settings)
+    removed = 0
+    if folder.is_dir():
+        for item in folder.iterdir():
+            item.unlink()
+            removed += 1
+        folder.rmdir()
+    return removed
+
+
+def encode_entry(findings: list[Finding]) -> Entry:
+    """One file's findings as plain JSON lists (the path is not stored: the key holds it)."""
+    return [[f.line, f.col, f.code, f.message, f.name, f.severity.value] for f in findings]
+
+
+def decode_entry(path: str, entry: Entry | None) -> list[Finding] | None:
+    """Findings back from an entry; None (check the file again) when it is missing or malformed."""
+    if not isinstance(entry, list):
+        return None
+    try:
+        return [Finding(path, int(line), int(col), str(code), str(msg), str(name), Severity(sev))
+                for line, col, code, msg, name, sev in entry]  # fmt: skip
+    except (TypeError, ValueError):
+        return None

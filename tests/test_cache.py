@@ -1,0 +1,85 @@
+"""The content cache: reuse unchanged files, recheck changed ones, survive broken cache files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from acolyte_gates.cli import main
+
+FIVE = "def f(a, b, c, d, e):\n    pass\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\n', encoding="utf-8")
+    (tmp_path / "a.py").write_text(FIVE, encoding="utf-8")
+    (tmp_path / "b.py").write_text("x = 1\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def cache_files(root: Path) -> list[Path]:
+    return sorted((root / ".acolyte_cache").glob("*.json"))
+
+
+def test_first_run_writes_a_cache_with_its_own_gitignore(project: Path) -> None:
+    assert main(["check"]) == 1
+    assert (project / ".acolyte_cache" / ".gitignore").read_text().strip().endswith("*")
+    entries = json.loads(cache_files(project)[0].read_text())
+    assert len(entries) == 2  # one entry per checked file
+
+
+def test_a_cached_result_is_the_same_result(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check"])
+    cold = capsys.readouterr().out
+    main(["check"])
+    assert capsys.readouterr().out == cold != ""
+
+
+def test_a_changed_file_is_checked_again(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check"])
+    (project / "a.py").write_text("def f(a):\n    pass\n", encoding="utf-8")
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.count("ACO104") == 1  # only the first run's finding
+
+
+def test_changed_settings_do_not_reuse_the_cache(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check"])
+    (project / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\nmax-parameters = 5\n', encoding="utf-8")
+    assert main(["check"]) == 0
+    assert len(cache_files(project)) == 2  # a second fingerprint, the first untouched
+
+
+@pytest.mark.parametrize("garbage", ["{not json", "[1, 2]", '{"k": "v"}'])
+def test_a_broken_cache_file_is_ignored_and_rewritten(project: Path, garbage: str, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check"])
+    path = cache_files(project)[0]
+    path.write_text(garbage, encoding="utf-8")
+    assert main(["check"]) == 1
+    assert "ACO104" in capsys.readouterr().out.split("\n", 1)[1]
+    assert len(json.loads(path.read_text())) == 2
+
+
+def test_a_malformed_entry_is_rechecked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check"])
+    path = cache_files(project)[0]
+    entries = json.loads(path.read_text())
+    path.write_text(json.dumps({key: [["bad"]] for key in entries}), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check"]) == 1
+    assert "a.py:1:1: ACO104" in capsys.readouterr().out
+
+
+def test_no_cache_neither_reads_nor_writes(project: Path) -> None:
+    assert main(["check", "--no-cache"]) == 1
+    assert not (project / ".acolyte_cache").exists()
+
+
+def test_cache_clean_removes_the_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check"])
+    assert main(["cache", "clean"]) == 0
+    assert not (project / ".acolyte_cache").exists()
+    assert "removed 2 cache file(s)" in capsys.readouterr().out
