@@ -19,6 +19,25 @@ def test_a_commit_with_a_violating_staged_file_is_rejected(hooked: Repo) -> None
     assert hooked.git("rev-list", "--count", "HEAD").stdout.strip() == "1"
 
 
+def test_a_rejected_commit_leaves_the_staged_entries_and_the_work_tree_as_they_were(hooked: Repo) -> None:
+    hooked.stage("bad.py", BAD)
+    hooked.stage("ok.py", CLEAN)
+    hooked.write("ok.py", BAD)  # partially staged: the unstaged edit must survive
+    entries = hooked.git("ls-files", "--stage").stdout
+    files = {name: (hooked.path / name).read_bytes() for name in ("bad.py", "ok.py", "README.md")}
+    assert hooked.commit().returncode == 1
+    assert hooked.git("ls-files", "--stage").stdout == entries
+    assert {name: (hooked.path / name).read_bytes() for name in files} == files
+
+
+def test_a_partially_staged_clean_version_is_committed_though_the_work_tree_fails(hooked: Repo) -> None:
+    hooked.stage("mod.py", CLEAN)
+    hooked.write("mod.py", BAD)
+    done = hooked.commit()
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (hooked.path / "mod.py").read_text() == BAD
+
+
 def test_a_commit_with_a_clean_staged_file_goes_through(hooked: Repo) -> None:
     hooked.stage("ok.py", CLEAN)
     done = hooked.commit()
