@@ -13,7 +13,6 @@ import hashlib
 import os
 import json
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -92,6 +91,8 @@ def save(cache: Cache) -> None:
     entries = cache.entries
     if len(entries) > 2 * len(cache.used) + 1000:
         entries = {key: entries[key] for key in cache.used}
+    import tempfile  # only runs that write the cache pay for it
+
     try:
         _ensure_folder(cache.path.parent)
         handle, temporary = tempfile.mkstemp(dir=cache.path.parent, suffix=".tmp")

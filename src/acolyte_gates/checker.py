@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from acolyte_gates import cache
@@ -75,6 +74,8 @@ def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[tupl
     jobs = effective_jobs(jobs, len(paths))
     if jobs == 1:
         return _check_chunk(paths, settings)
+    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+
     chunks = list(_chunks(paths, jobs))
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
         parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
