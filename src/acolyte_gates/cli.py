@@ -40,6 +40,23 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     sys.exit(run_check(request_from_cli(paths, options)))
 
 
+@cli.command(name="run")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--only", help="Comma-separated gates to run: format,imports,types,aco,lint,security,coverage.")
+@click.option("--skip", help="Comma-separated gates not to run.")
+@click.option("--level", type=LEVELS, help="Quality level, which sets the coverage bar (default: the config's).")
+@click.option("--fix", is_flag=True, help="Let black and isort rewrite the files first.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Gates run at once (0: one per core).")
+@click.option("--allow-missing", is_flag=True, help="A gate whose tool is not installed does not fail the run.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--config", type=click.Path(dir_okay=False), help="Read settings from this pyproject.toml.")
+def run_command(paths: tuple[str, ...], **options: Any) -> None:
+    """Run the quality gates on PATHS (default: the configured paths, else the project)."""
+    from acolyte_gates.commands.run import RunCliRequest, run_command
+
+    sys.exit(run_command(RunCliRequest(paths, **options)))
+
+
 @cli.command(name="rules")
 def rules_command() -> None:
     """List every rule: code, name and summary."""

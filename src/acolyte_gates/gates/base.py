@@ -134,7 +134,7 @@ def judge(
     exit code that promises findings when none could be read. Any other code is a crash.
     """
     if findings:
-        return Verdict(GateStatus.FAILED, findings)
+        return Verdict(GateStatus.FAILED, tuple(sorted(findings)))
     known = result.returncode in codes.clean or result.returncode in codes.found
     if result.returncode in codes.clean and findings is not None:
         return Verdict(GateStatus.PASSED)

@@ -58,7 +58,7 @@ def _below(files: dict[str, Any], bar: float) -> tuple[tuple[Where, str], ...]:
         covered, total = _counts(data["summary"])
         if total and covered * 100 < bar * total:
             missing = data.get("missing_lines") or [1]
-            message = f"{percent(covered, total)}% covered, below the bar of {bar:g}% ({len(missing)} never run)"
+            message = f"{percent(covered, total)}% covered, below the bar of {bar:g}% (lines never run: {len(missing)})"
             rows.append((covered / total, path, ((path, int(missing[0]), 1), message)))
     rows.sort(key=lambda row: (row[0], row[1]))
     return tuple(row[2] for row in rows[:FURTHEST])
