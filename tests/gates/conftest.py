@@ -1,4 +1,4 @@
-"""Fixtures for the gate tests: small projects on disk and an environment free of the outer pytest."""
+"""Fixtures for the gate tests: small projects on disk, an environment free of the outer pytest."""
 
 from __future__ import annotations
 
@@ -17,7 +17,12 @@ MakeProject = Callable[[dict[str, str]], Path]
 @pytest.fixture(autouse=True)
 def clean_tool_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No variable of the outer pytest run (xdist, pytest-cov, addopts) may reach the tools."""
-    for name in ("PYTEST_ADDOPTS", "PYTEST_XDIST_WORKER", "PYTEST_XDIST_WORKER_COUNT", "ACOLYTE_GATES_TOOL_PATH"):
+    for name in (
+        "PYTEST_ADDOPTS",
+        "PYTEST_XDIST_WORKER",
+        "PYTEST_XDIST_WORKER_COUNT",
+        "ACOLYTE_GATES_TOOL_PATH",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("COV_CORE_SOURCE", raising=False)
     monkeypatch.delenv("COV_CORE_CONFIG", raising=False)
@@ -37,7 +42,7 @@ def make_project(tmp_path: Path) -> MakeProject:
 
 @pytest.fixture
 def real_tools() -> None:
-    """Skip when the gate tools are not installed next to this Python (install the `gates` extra)."""
+    """Skip when the gate tools are not installed next to this Python (the `gates` extra)."""
     from acolyte_gates.gates.process import find_tool
 
     missing = [tool for tool in TOOLS if find_tool(tool) is None]

@@ -12,9 +12,9 @@ import pytest
 
 import acolyte_gates
 from acolyte_gates.cli import main
+from acolyte_gates.findings import Finding
 from acolyte_gates.gates.base import GateResult, GateStatus
 from acolyte_gates.gates.runner import RunReport
-from acolyte_gates.findings import Finding
 from acolyte_gates.reports import run_text
 from gates.conftest import MakeProject
 from gates.projects import CLEAN, FAILING
@@ -22,14 +22,22 @@ from gates.projects import CLEAN, FAILING
 SRC = str(Path(acolyte_gates.__file__).parent.parent)
 
 
-def test_passing_gates_exit_0_with_a_summary(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_passing_gates_exit_0_with_a_summary(
+    make_project: MakeProject,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.chdir(make_project(CLEAN))
     assert main(["run", "--only", "aco,lint"]) == 0
     out = capsys.readouterr().out
     assert "aco       passed" in out and "coverage  skipped" in out and out.endswith("passed\n")
 
 
-def test_a_failing_gate_exits_1_and_json_holds_every_gate(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_failing_gate_exits_1_and_json_holds_every_gate(
+    make_project: MakeProject,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.chdir(make_project(FAILING))
     assert main(["run", "--only", "aco", "--format", "json"]) == 1
     document = json.loads(capsys.readouterr().out)
@@ -37,10 +45,22 @@ def test_a_failing_gate_exits_1_and_json_holds_every_gate(make_project: MakeProj
     aco = next(gate for gate in document["gates"] if gate["name"] == "aco")
     assert aco["status"] == "failed"
     assert [(f["path"], f["code"]) for f in aco["findings"]] == [("app/params.py", "ACO104")]
-    assert set(aco["findings"][0]) == {"path", "line", "col", "code", "name", "message", "severity"}
+    assert set(aco["findings"][0]) == {
+        "path",
+        "line",
+        "col",
+        "code",
+        "name",
+        "message",
+        "severity",
+    }
 
 
-def test_paths_are_taken_relative_to_the_current_folder(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_paths_are_taken_relative_to_the_current_folder(
+    make_project: MakeProject,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     root = make_project({**FAILING, "pyproject.toml": "[tool.acolyte-gates]\n"})
     monkeypatch.chdir(root / "app")
     assert main(["run", "--only", "aco", "calc.py"]) == 0
@@ -48,20 +68,42 @@ def test_paths_are_taken_relative_to_the_current_folder(make_project: MakeProjec
     assert "app/params.py:4:1: ACO104" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("argv", [["run", "--only", "nope"], ["run", "--level", "ultra"], ["run", "missing.py"]])
-def test_usage_errors_exit_2(make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> None:
+@pytest.mark.parametrize(
+    "argv",
+    [["run", "--only", "nope"], ["run", "--level", "ultra"], ["run", "missing.py"]],
+)
+def test_usage_errors_exit_2(
+    make_project: MakeProject, monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
     monkeypatch.chdir(make_project(CLEAN))
     assert main(argv) == 2
 
 
-def test_the_tool_path_variable_makes_tools_missing(make_project: MakeProject, tmp_path: Path) -> None:
-    env = {**os.environ, "PYTHONPATH": SRC, "ACOLYTE_GATES_TOOL_PATH": str(tmp_path / "empty")}
+def test_the_tool_path_variable_makes_tools_missing(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    env = {
+        **os.environ,
+        "PYTHONPATH": SRC,
+        "ACOLYTE_GATES_TOOL_PATH": str(tmp_path / "empty"),
+    }
     command = [sys.executable, "-m", "acolyte_gates", "run", "--only", "lint"]
     root = make_project(CLEAN)
-    done = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)  # nosec B603
+    done = subprocess.run(
+        command, cwd=root, env=env, capture_output=True, text=True, check=False
+    )  # nosec B603
     assert done.returncode == 1
-    assert "lint      missing" in done.stdout and 'pip install "acolyte-gates[gates]"' in done.stdout
-    allowed = subprocess.run([*command, "--allow-missing"], cwd=root, env=env, capture_output=True, text=True, check=False)  # nosec B603
+    assert (
+        "lint      missing" in done.stdout and 'pip install "acolyte-gates[gates]"' in done.stdout
+    )
+    allowed = subprocess.run(
+        [*command, "--allow-missing"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )  # nosec B603
     assert allowed.returncode == 0
 
 
@@ -71,7 +113,13 @@ def test_the_text_report_groups_findings_by_gate_then_tabulates() -> None:
         (
             GateResult("format", GateStatus.PASSED, 0.25, ()),
             GateResult("lint", GateStatus.FAILED, 1.0, (finding,)),
-            GateResult("types", GateStatus.TIMEOUT, 600.0, (), "mypy did not finish within 600 s"),
+            GateResult(
+                "types",
+                GateStatus.TIMEOUT,
+                600.0,
+                (),
+                "mypy did not finish within 600 s",
+            ),
         )
     )
     assert run_text.render(report) == (

@@ -31,7 +31,9 @@ def test_a_clean_project_passes_every_gate(make_project: MakeProject) -> None:
     assert report.passed
 
 
-def test_every_failing_gate_is_reported_not_only_the_first(make_project: MakeProject) -> None:
+def test_every_failing_gate_is_reported_not_only_the_first(
+    make_project: MakeProject,
+) -> None:
     report = run_gates(RunRequest(str(make_project(FAILING))))
     assert set(statuses(report).values()) == {"failed"}
     assert not report.passed
@@ -53,12 +55,16 @@ def test_findings_carry_their_gate_as_origin(make_project: MakeProject) -> None:
     }
 
 
-def test_fix_repairs_format_and_imports_and_touches_nothing_else(make_project: MakeProject) -> None:
+def test_fix_repairs_format_and_imports_and_touches_nothing_else(
+    make_project: MakeProject,
+) -> None:
     root = make_project(FAILING)
     before = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
     report = run_gates(RunRequest(str(root), gates=("format", "imports"), fix=True))
     assert statuses(report)["format"] == "passed" and statuses(report)["imports"] == "passed"
-    assert (root / "app/spread.py").read_text() == '"""Black joins the list onto one line."""\n\nVALUES = [1, 2]\n'
+    assert (
+        root / "app/spread.py"
+    ).read_text() == '"""Black joins the list onto one line."""\n\nVALUES = [1, 2]\n'
     assert "import os\nimport sys\n" in (root / "app/order.py").read_text()
     fixed = {root / "app/spread.py", root / "app/order.py"}
     assert {path for path, data in before.items() if path.read_bytes() != data} == fixed
@@ -76,7 +82,9 @@ def test_fix_repairs_format_and_imports_and_touches_nothing_else(make_project: M
 def test_coverage_at_the_bar_passes_and_one_line_under_fails(
     make_project: MakeProject, run: int, never: int, status: str
 ) -> None:
-    report = run_gates(RunRequest(str(make_project(coverage_project(run, never))), gates=("coverage",)))
+    report = run_gates(
+        RunRequest(str(make_project(coverage_project(run, never))), gates=("coverage",))
+    )
     gate = report.gates[-1]
     assert gate.status.value == status
     if status == "failed":
@@ -98,7 +106,10 @@ def test_a_project_mypy_config_replaces_strict(make_project: MakeProject) -> Non
     # untyped code fails --strict; a project [tool.mypy] without strict lets it through
     untyped = {"app/loose.py": '"""Loose."""\n\n\ndef f(x):\n    """Untyped."""\n    return x\n'}
     strict = run_gates(RunRequest(str(make_project(untyped)), gates=("types",)))
-    configured = {**untyped, "pyproject.toml": "[tool.mypy]\nwarn_unused_configs = true\n"}
+    configured = {
+        **untyped,
+        "pyproject.toml": "[tool.mypy]\nwarn_unused_configs = true\n",
+    }
     loose = run_gates(RunRequest(str(make_project(configured)), gates=("types",)))
     assert found(strict, "types") == {("app/loose.py", "no-untyped-def")}
     assert loose.passed
@@ -106,6 +117,8 @@ def test_a_project_mypy_config_replaces_strict(make_project: MakeProject) -> Non
 
 def test_paths_limit_the_files_checked(make_project: MakeProject) -> None:
     root: Path = make_project(FAILING)
-    report = run_gates(RunRequest(str(root), paths=("app/unused.py", "app/typed.py"), gates=("lint", "types")))
+    report = run_gates(
+        RunRequest(str(root), paths=("app/unused.py", "app/typed.py"), gates=("lint", "types"))
+    )
     assert found(report, "lint") == {("app/unused.py", "F401")}
     assert found(report, "types") == {("app/typed.py", "return-value")}

@@ -1,4 +1,4 @@
-"""`acolyte-gates run`: run the gates on the project around the current folder; exit 1 if one fails."""
+"""`acolyte-gates run`: run the gates on the project around the current folder; 1 if one fails."""
 
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def wants_live_progress(output_format: str) -> bool:
 
 
 def _with_live_progress(request: RunRequest) -> RunReport:
-    """Run with a spinner on stderr and a line per gate as it finishes (rich, imported only here)."""
+    """Run with a spinner on stderr and a line per finished gate (rich, imported only here)."""
     try:
         from rich.console import Console
     except ImportError:
@@ -80,9 +80,7 @@ def _with_live_progress(request: RunRequest) -> RunReport:
     with console.status("running the gates...") as status:
 
         def progress(result: GateResult) -> None:
-            console.print(
-                f"{result.name}: {result.status.value} ({result.seconds:.1f} s)"
-            )
+            console.print(f"{result.name}: {result.status.value} ({result.seconds:.1f} s)")
             status.update(f"running the gates... ({result.name} done)")
 
         return run_gates(request, progress)

@@ -34,9 +34,7 @@ def run(ctx: GateContext) -> Verdict:
         )
         for f in found
     )
-    status = (
-        GateStatus.FAILED if any(f.is_error for f in findings) else GateStatus.PASSED
-    )
+    status = GateStatus.FAILED if any(f.is_error for f in findings) else GateStatus.PASSED
     return Verdict(status, findings)
 
 

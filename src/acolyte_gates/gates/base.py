@@ -116,17 +116,13 @@ Gate = ToolGate | InProcessGate
 
 def raw_output(result: ToolResult) -> str:
     """A tool's output as the user should see it when we cannot read it ourselves."""
-    text = "\n".join(
-        part.strip() for part in (result.stdout, result.stderr) if part.strip()
-    )
+    text = "\n".join(part.strip() for part in (result.stdout, result.stderr) if part.strip())
     if len(text) > _RAW_LIMIT:
         text = text[:_RAW_LIMIT] + "\n[... output cut ...]"
     return f"{os.path.basename(result.argv[0])} exited with code {result.returncode}:\n{text}"
 
 
-def judge(
-    result: ToolResult, codes: ExitCodes, findings: tuple[Finding, ...] | None
-) -> Verdict:
+def judge(result: ToolResult, codes: ExitCodes, findings: tuple[Finding, ...] | None) -> Verdict:
     """The verdict of a tool that ran, from its exit code and the findings read from its output.
 
     Findings win whatever the code (mypy exits 2 on a syntax error yet reports it). `None`
@@ -159,9 +155,7 @@ def fixed_verdict(verdict: Verdict, fixed: list[str]) -> Verdict:
     return Verdict(GateStatus.PASSED, (), "fixed: " + ", ".join(fixed))
 
 
-def make_finding(
-    ctx: GateContext, where: tuple[str, int, int], code: str, message: str
-) -> Finding:
+def make_finding(ctx: GateContext, where: tuple[str, int, int], code: str, message: str) -> Finding:
     """A finding from a tool, its path made relative to the run's root with '/' separators."""
     path, line, col = where
     return Finding(

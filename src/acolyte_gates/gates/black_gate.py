@@ -21,9 +21,7 @@ from acolyte_gates.gates.process import ToolResult
 _WOULD_REFORMAT = re.compile(r"^would reformat (?P<path>.+)$", re.MULTILINE)
 _REFORMATTED = re.compile(r"^reformatted (?P<path>.+)$", re.MULTILINE)
 # black < 25 says "cannot format PATH: REASON"; later versions "cannot parse: PATH:LINE:COL".
-_CANNOT_FORMAT = re.compile(
-    r"^error: cannot format (?P<path>.+?): (?P<reason>.+)$", re.MULTILINE
-)
+_CANNOT_FORMAT = re.compile(r"^error: cannot format (?P<path>.+?): (?P<reason>.+)$", re.MULTILINE)
 _CANNOT_PARSE = re.compile(
     r"^error: cannot parse: (?P<path>.+?):(?P<line>\d+):(?P<col>\d+)", re.MULTILINE
 )
@@ -33,8 +31,11 @@ _FIX_CODES = ExitCodes(clean=(0,), found=())
 
 
 def build(ctx: GateContext) -> list[str]:
-    """`black --check --diff -- FILES`, or `black -- FILES` when fixing."""
-    return with_files(ctx, [] if ctx.fix else ["--check", "--diff"])
+    """`black --force-exclude --check --diff -- FILES`, without the last two when fixing.
+
+    --force-exclude: the project's black excludes apply to the files we name, too.
+    """
+    return with_files(ctx, ["--force-exclude", *([] if ctx.fix else ["--check", "--diff"])])
 
 
 def _errors(stderr: str, ctx: GateContext) -> list[Finding]:
@@ -64,9 +65,7 @@ def read(result: ToolResult, ctx: GateContext) -> Verdict:
     """Which files black would reformat (or could not format), one finding per file."""
     errors = _errors(result.stderr, ctx)
     if ctx.fix:
-        fixed = [
-            root_relative(ctx, m["path"]) for m in _REFORMATTED.finditer(result.stderr)
-        ]
+        fixed = [root_relative(ctx, m["path"]) for m in _REFORMATTED.finditer(result.stderr)]
         return fixed_verdict(judge(result, _FIX_CODES, tuple(errors)), fixed)
     would = [
         make_finding(

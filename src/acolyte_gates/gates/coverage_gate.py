@@ -1,4 +1,4 @@
-"""The coverage gate: `pytest --cov` with a JSON report; fails on a failing test or a total under the bar.
+"""The coverage gate: `pytest --cov` with a JSON report; fails on a failing test or a low total.
 
 The bar is `coverage-bar` when configured, else the level's (mvp 60, production 85,
 enterprise 95, hyperscale 99). Coverage data and the report go to the run's scratch folder.
@@ -23,7 +23,7 @@ from acolyte_gates.gates.base import (
 from acolyte_gates.gates.coverage_report import CoverageReport, read_report
 from acolyte_gates.gates.process import ToolResult
 
-# pytest: 0 all passed, 1 some test failed, 5 no test collected; 2, 3, 4 interrupted, crashed, misused.
+# pytest: 0 all passed, 1 a test failed, 5 no test collected; 2, 3, 4 interrupted, crashed, misused.
 _RAN = (0, 1, 5)
 _NO_TESTS = 5
 _USAGE = 4
@@ -39,25 +39,22 @@ def _report_path(ctx: GateContext) -> str:
 def bar(ctx: GateContext) -> float:
     """The coverage bar in percent: the configured `coverage-bar`, else the level's."""
     configured = ctx.settings.run.coverage_bar
-    return (
-        configured
-        if configured is not None
-        else float(LEVEL_BARS[ctx.settings.level].coverage)
-    )
+    return configured if configured is not None else float(LEVEL_BARS[ctx.settings.level].coverage)
 
 
 def _sources(ctx: GateContext) -> list[str]:
     """What coverage measures: `coverage-source`, else the folders asked for, else the root."""
     if ctx.settings.run.coverage_source:
         return [ctx.settings.run.coverage_source]
-    folders = [
-        path for path in ctx.paths if os.path.isdir(os.path.join(ctx.root, path))
-    ]
+    folders = [path for path in ctx.paths if os.path.isdir(os.path.join(ctx.root, path))]
     return folders or ["."]
 
 
 def build(ctx: GateContext) -> list[str]:
-    """`pytest -p no:cacheprovider -q -rfE --cov=SOURCE --cov-report=json:REPORT` (pytest picks the tests)."""
+    """`pytest -p no:cacheprovider -q -rfE --cov=SOURCE --cov-report=json:REPORT`.
+
+    No test paths: the project's pytest configuration picks the tests.
+    """
     covs = [f"--cov={source}" for source in _sources(ctx)]
     return [
         "-p",
@@ -86,13 +83,10 @@ def _test_failures(stdout: str, ctx: GateContext) -> list[Finding]:
     return found
 
 
-def _coverage_verdict(
-    report: CoverageReport, ctx: GateContext, failures: list[Finding]
-) -> Verdict:
+def _coverage_verdict(report: CoverageReport, ctx: GateContext, failures: list[Finding]) -> Verdict:
     """The verdict from the tests' failures and the report's files furthest below the bar."""
     below = [
-        make_finding(ctx, where, "COV001", message)
-        for where, message in report.furthest_below
+        make_finding(ctx, where, "COV001", message) for where, message in report.furthest_below
     ]
     detail = report.summary
     if failures or not report.meets_bar:
@@ -112,9 +106,7 @@ def read(result: ToolResult, ctx: GateContext) -> Verdict:
         return Verdict(GateStatus.ERROR, (), raw_output(result))
     failures = _test_failures(result.stdout, ctx)
     if result.returncode == _NO_TESTS:
-        failures.append(
-            make_finding(ctx, (".", 1, 1), "COV004", "pytest collected no tests")
-        )
+        failures.append(make_finding(ctx, (".", 1, 1), "COV004", "pytest collected no tests"))
     if result.returncode == 1 and not failures:
         return Verdict(
             GateStatus.FAILED,

@@ -1,4 +1,4 @@
-"""coverage.py's JSON report read into a value: the total against the bar, the files furthest below.
+"""coverage.py's JSON report as a value: the total against the bar, the files furthest below.
 
 Percentages are compared in whole lines (covered * 100 >= bar * statements), never as rounded
 floats, so a total exactly at the bar passes and one line fewer fails.
@@ -34,7 +34,8 @@ class CoverageReport:
     def summary(self) -> str:
         """One line: the total coverage and the bar, and whether it falls short."""
         verdict = "below" if not self.meets_bar else "meets"
-        return f"total coverage {percent(self.covered, self.total)}% {verdict} the bar of {self.bar:g}%"
+        total = percent(self.covered, self.total)
+        return f"total coverage {total}% {verdict} the bar of {self.bar:g}%"
 
 
 def percent(covered: int, total: int) -> str:
@@ -58,7 +59,10 @@ def _below(files: dict[str, Any], bar: float) -> tuple[tuple[Where, str], ...]:
         covered, total = _counts(data["summary"])
         if total and covered * 100 < bar * total:
             missing = data.get("missing_lines") or [1]
-            message = f"{percent(covered, total)}% covered, below the bar of {bar:g}% (lines never run: {len(missing)})"
+            message = (
+                f"{percent(covered, total)}% covered, below the bar of {bar:g}%"
+                f" (lines never run: {len(missing)})"
+            )
             rows.append((covered / total, path, ((path, int(missing[0]), 1), message)))
     rows.sort(key=lambda row: (row[0], row[1]))
     return tuple(row[2] for row in rows[:FURTHEST])

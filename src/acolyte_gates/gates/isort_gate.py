@@ -1,4 +1,4 @@
-"""The imports gate: `isort --check-only --diff` (profile black unless the project configures isort)."""
+"""The imports gate: `isort --check-only --diff`, profile black unless the project has its own."""
 
 from __future__ import annotations
 
@@ -17,9 +17,7 @@ from acolyte_gates.gates.base import (
 )
 from acolyte_gates.gates.process import ToolResult
 
-_UNSORTED = re.compile(
-    r"^ERROR: (?P<path>.+) Imports are incorrectly sorted", re.MULTILINE
-)
+_UNSORTED = re.compile(r"^ERROR: (?P<path>.+) Imports are incorrectly sorted", re.MULTILINE)
 _FIXING = re.compile(r"^Fixing (?P<path>.+)$", re.MULTILINE)
 # 0: sorted (or fixed); 1: some file is unsorted (--check-only).
 _CHECK_CODES = ExitCodes(clean=(0,), found=(1,))
@@ -27,8 +25,11 @@ _FIX_CODES = ExitCodes(clean=(0,), found=())
 
 
 def build(ctx: GateContext) -> list[str]:
-    """`isort --check-only --diff [--profile black] -- FILES`, without --check-only when fixing."""
-    options = [] if ctx.fix else ["--check-only", "--diff"]
+    """`isort --filter-files --check-only --diff [--profile black] -- FILES` (fixing: no check).
+
+    --filter-files: the project's isort skips apply to the files we name, too.
+    """
+    options = ["--filter-files", *([] if ctx.fix else ["--check-only", "--diff"])]
     if not ctx.project.isort:
         options += ["--profile", "black"]
     return with_files(ctx, options)

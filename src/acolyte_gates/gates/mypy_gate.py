@@ -1,4 +1,4 @@
-"""The types gate: `mypy --strict` (the project's mypy config wins where it has one), read as JSON lines."""
+"""The types gate: `mypy --strict` (the project's mypy config wins where it has one), as JSON."""
 
 from __future__ import annotations
 

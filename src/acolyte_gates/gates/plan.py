@@ -1,4 +1,4 @@
-"""From a run request to a plan: the settings, the gates selected, the files, and each gate's context."""
+"""A run request made a plan: the settings, the gates selected, the files, each gate's context."""
 
 from __future__ import annotations
 
@@ -72,9 +72,7 @@ def _check_settings(run: RunSettings, where: str) -> None:
     """Every gate named in [tool.acolyte-gates.run] exists; the aco gate takes no tool arguments."""
     _check_names(run.gates, f"{where} gates", ConfigError)
     _check_names(run.skip, f"{where} skip", ConfigError)
-    _check_names(
-        tuple(name for name, _ in run.timeouts), f"{where} timeouts", ConfigError
-    )
+    _check_names(tuple(name for name, _ in run.timeouts), f"{where} timeouts", ConfigError)
     _check_names(tuple(name for name, _ in run.args), f"{where} args", ConfigError)
     if any(name == "aco" for name, _ in run.args):
         raise ConfigError(
@@ -93,11 +91,7 @@ def select(request: RunRequest, run: RunSettings) -> tuple[Gate, ...]:
         wanted, skip = request.gates, request.skip
     else:
         wanted, skip = run.gates or GATE_NAMES, (*run.skip, *request.skip)
-    return tuple(
-        GATES_BY_NAME[name]
-        for name in GATE_NAMES
-        if name in wanted and name not in skip
-    )
+    return tuple(GATES_BY_NAME[name] for name in GATE_NAMES if name in wanted and name not in skip)
 
 
 def _settings(request: RunRequest) -> Settings:
@@ -105,11 +99,7 @@ def _settings(request: RunRequest) -> Settings:
     settings = request.settings or load_settings(Path(request.root))
     where = f"{settings.config_path or 'pyproject.toml'}: [tool.acolyte-gates.run]"
     _check_settings(settings.run, where)
-    return (
-        dataclasses.replace(settings, level=request.level)
-        if request.level
-        else settings
-    )
+    return dataclasses.replace(settings, level=request.level) if request.level else settings
 
 
 def make_plan(request: RunRequest) -> RunPlan:

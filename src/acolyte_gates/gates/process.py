@@ -21,7 +21,7 @@ _DRAIN_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class ToolCall:
-    """How to run one tool: argv[0] is a tool name looked up in `search` (or the default folders)."""
+    """How to run one tool: argv[0] is a tool name, looked up in `search` or the default folders."""
 
     argv: tuple[str, ...]
     cwd: str
@@ -44,7 +44,7 @@ class ToolResult:
 
 
 def default_search_path() -> tuple[str, ...]:
-    """Where tools are looked up: $ACOLYTE_GATES_TOOL_PATH if set, else our own bin folder, then PATH."""
+    """Tool folders: $ACOLYTE_GATES_TOOL_PATH if set, else our bin folder, then PATH."""
     override = os.environ.get(TOOL_PATH_VARIABLE)
     if override is not None:
         return tuple(part for part in override.split(os.pathsep) if part)
@@ -82,38 +82,37 @@ def _drain(process: subprocess.Popen[str]) -> tuple[str, str]:
     return out or "", err or ""
 
 
+def _start(argv: tuple[str, ...], call: ToolCall) -> subprocess.Popen[str]:
+    """Start a tool in a session (process group) of its own, its output captured as text."""
+    return subprocess.Popen(  # nosec B603 - an argument list from our own gate definitions
+        argv,
+        cwd=call.cwd,
+        env=dict(call.env) if call.env is not None else None,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        start_new_session=True,
+    )
+
+
 def run_tool(call: ToolCall) -> ToolResult:
-    """Run a tool to completion or to its timeout; a missing executable is a result, not an error."""
+    """Run a tool to its end or its timeout; a missing executable is a result, not an error."""
     started = time.monotonic()
     executable = find_tool(call.argv[0], call.search)
     if executable is None:
-        return ToolResult(
-            call.argv, 127, "", f"{call.argv[0]}: not found", 0.0, missing=True
-        )
+        return ToolResult(call.argv, 127, "", f"{call.argv[0]}: not found", 0.0, missing=True)
     argv = (executable, *call.argv[1:])
     try:
-        process = subprocess.Popen(  # nosec B603 - an argument list from our own gate definitions
-            argv,
-            cwd=call.cwd,
-            env=dict(call.env) if call.env is not None else None,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            start_new_session=True,
-        )
+        process = _start(argv, call)
     except OSError as error:
-        return ToolResult(
-            argv, 127, "", f"{executable}: {error.strerror}", 0.0, missing=True
-        )
+        return ToolResult(argv, 127, "", f"{executable}: {error.strerror}", 0.0, missing=True)
     try:
         out, err = process.communicate(timeout=call.timeout)
     except subprocess.TimeoutExpired:
         _kill_group(process)
         out, err = _drain(process)
-        return ToolResult(
-            argv, -9, out, err, time.monotonic() - started, timed_out=True
-        )
+        return ToolResult(argv, -9, out, err, time.monotonic() - started, timed_out=True)
     return ToolResult(argv, process.returncode, out, err, time.monotonic() - started)

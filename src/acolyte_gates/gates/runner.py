@@ -1,4 +1,4 @@
-"""Run the selected gates: file-writing fixers first, one after the other, then the rest in parallel.
+"""Run the selected gates: file-writing fixers first, one by one, then the rest in parallel.
 
 Gates are subprocesses (bar the in-process aco gate), so a thread pool suffices.
 """
@@ -74,7 +74,8 @@ def _run_tool_gate(gate: ToolGate, ctx: GateContext, plan: RunPlan) -> Verdict:
         )
     if result.timed_out:
         detail = (
-            f"{gate.tool} did not finish within {timeout:g} s, so it and its child processes were killed;"
+            f"{gate.tool} did not finish within {timeout:g} s,"
+            " so it and its child processes were killed;"
             f" allow it longer with [tool.acolyte-gates.run] timeouts.{gate.name}"
         )
         return Verdict(GateStatus.TIMEOUT, (), detail)
@@ -134,7 +135,6 @@ def run_gates(request: RunRequest, progress: Progress | None = None) -> RunRepor
             if progress is not None:
                 progress(result)
     ordered = (
-        finished.get(name) or GateResult(name, GateStatus.SKIPPED, 0.0, ())
-        for name in GATE_NAMES
+        finished.get(name) or GateResult(name, GateStatus.SKIPPED, 0.0, ()) for name in GATE_NAMES
     )
     return RunReport(tuple(ordered), request.allow_missing)

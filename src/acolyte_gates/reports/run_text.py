@@ -14,7 +14,7 @@ def _indented(text: str) -> str:
 
 
 def gate_section(gate: GateResult) -> str:
-    """One gate's findings, one line each, and its detail; empty for a quiet passed or skipped gate."""
+    """A gate's findings, a line each, and its detail; empty for a quiet passed or skipped gate."""
     if gate.status is GateStatus.SKIPPED or (
         gate.status is GateStatus.PASSED and not gate.findings
     ):
@@ -34,7 +34,8 @@ def summary_table(report: RunReport) -> str:
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS))]
     return "".join(
-        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}\n"
+        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}"
+        f"  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}\n"
         for row in rows
     )
 
@@ -43,20 +44,11 @@ def verdict_line(report: RunReport) -> str:
     """The last line: passed, or which gates did not pass."""
     if report.passed:
         return "passed\n"
-    bad = [
-        g.name
-        for g in report.gates
-        if g.status not in (GateStatus.PASSED, GateStatus.SKIPPED)
-    ]
+    bad = [g.name for g in report.gates if g.status not in (GateStatus.PASSED, GateStatus.SKIPPED)]
     return f"failed: {', '.join(bad)}\n"
 
 
 def render(report: RunReport) -> str:
     """The whole run: findings grouped by gate, a blank line, the summary table, the verdict."""
     sections = "".join(gate_section(gate) for gate in report.gates)
-    return (
-        sections
-        + ("\n" if sections else "")
-        + summary_table(report)
-        + verdict_line(report)
-    )
+    return sections + ("\n" if sections else "") + summary_table(report) + verdict_line(report)
