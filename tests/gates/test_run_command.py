@@ -134,3 +134,27 @@ def test_the_text_report_groups_findings_by_gate_then_tabulates() -> None:
         "types   timeout         0    600.0\n"
         "failed: lint, types\n"
     )
+
+
+class _Terminal:
+    """A stand-in stderr that says it is a terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("ci", "output_format", "live"),
+    [(None, "text", True), ("true", "text", False), (None, "json", False)],
+)
+def test_live_progress_only_on_a_terminal_outside_ci(
+    monkeypatch: pytest.MonkeyPatch, ci: str | None, output_format: str, live: bool
+) -> None:
+    from acolyte_gates.commands.run import wants_live_progress
+
+    monkeypatch.setattr(sys, "stderr", _Terminal())
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    assert wants_live_progress(output_format) is live
