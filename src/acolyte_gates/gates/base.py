@@ -156,16 +156,13 @@ def fixed_verdict(verdict: Verdict, fixed: list[str]) -> Verdict:
 
 
 def make_finding(ctx: GateContext, where: tuple[str, int, int], code: str, message: str) -> Finding:
-    """A finding from a tool, its path made relative to the run's root with '/' separators."""
+    """A finding from a tool, its path made relative to the run's root with '/' separators.
+
+    A multi-line message (mypy's hints) becomes one line: a report prints one line a finding.
+    """
     path, line, col = where
-    return Finding(
-        root_relative(ctx, path),
-        max(line, 1),
-        max(col, 1),
-        code,
-        message,
-        origin=ctx.gate,
-    )
+    one_line = " ".join(message.split())
+    return Finding(root_relative(ctx, path), max(line, 1), max(col, 1), code, one_line, origin=ctx.gate)
 
 
 def root_relative(ctx: GateContext, path: str) -> str:
