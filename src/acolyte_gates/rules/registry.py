@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from acolyte_gates.rules import exceptions, length, parameters, parse_error
+from acolyte_gates.rules import comments, exceptions, length, parameters, parse_error
 from acolyte_gates.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     *parse_error.RULES,
     *length.RULES,
     *parameters.RULES,
+    *comments.RULES,
     *exceptions.RULES,
 )
 
