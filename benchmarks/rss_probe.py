@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 
-import psutil
+import psutil  # type: ignore[import-untyped]  # only in the benchmark venv
 
 POLL_SECONDS = 0.005
 

@@ -23,7 +23,7 @@ FIXTURE_SETTINGS = dataclasses.replace(Settings(), root=str(FIXTURES), duplicate
 
 def expected_codes(text: str) -> set[tuple[int, str]]:
     """(line, code) for each `# expect: CODE, CODE` comment."""
-    found = set()
+    found: set[tuple[int, str]] = set()
     for number, line in enumerate(text.splitlines(), start=1):
         match = EXPECT.search(line)
         if match:

@@ -13,9 +13,9 @@ import hashlib
 import os
 import json
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from acolyte_gates import __version__
 from acolyte_gates.config.settings import Settings
@@ -51,7 +51,7 @@ class Cache:
     used: set[str] = field(default_factory=set)
     dirty: bool = False
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str) -> object:
         """The stored result for a key, noting that this run still needs it."""
         entry = self.entries.get(key)
         if entry is not None:
@@ -91,6 +91,8 @@ def save(cache: Cache) -> None:
     entries = cache.entries
     if len(entries) > 2 * len(cache.used) + 1000:
         entries = {key: entries[key] for key in cache.used}
+    import tempfile  # only runs that write the cache pay for it
+
     try:
         _ensure_folder(cache.path.parent)
         handle, temporary = tempfile.mkstemp(dir=cache.path.parent, suffix=".tmp")
@@ -126,12 +128,16 @@ def encode_entry(findings: list[Finding]) -> Entry:
     return [[f.line, f.col, f.code, f.message, f.name, f.severity.value] for f in findings]
 
 
-def decode_entry(path: str, entry: Entry | None) -> list[Finding] | None:
+def decode_entry(path: str, entry: object) -> list[Finding] | None:
     """Findings back from an entry; None (check the file again) when it is missing or malformed."""
     if not isinstance(entry, list):
         return None
     try:
-        return [Finding(path, int(line), int(col), str(code), str(msg), str(name), Severity(sev))
-                for line, col, code, msg, name, sev in entry]  # fmt: skip
+        return [_decode_finding(path, item) for item in entry]
     except (TypeError, ValueError):
         return None
+
+
+def _decode_finding(path: str, item: Any) -> Finding:
+    line, col, code, message, name, severity = item
+    return Finding(path, int(line), int(col), str(code), str(message), str(name), Severity(severity))

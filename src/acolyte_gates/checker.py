@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from acolyte_gates import cache
@@ -75,6 +74,8 @@ def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[tupl
     jobs = effective_jobs(jobs, len(paths))
     if jobs == 1:
         return _check_chunk(paths, settings)
+    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+
     chunks = list(_chunks(paths, jobs))
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
         parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
@@ -89,25 +90,31 @@ def _cache_key(path: str, settings: Settings) -> str | None:
         return None
 
 
-def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
-    """Findings for every file, sorted by path and position; unchanged files come from the cache."""
-    store = cache.load(settings) if options.use_cache else None
+def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tuple[list[Finding], dict[str, str | None]]:
+    """Cached findings of unchanged files, and the cache key (or None) of each file to check."""
     findings: list[Finding] = []
-    keys: dict[str, str] = {}
-    todo = []
+    todo: dict[str, str | None] = {}
     for path in paths:
-        key = _cache_key(path, settings) if store is not None else None
-        cached = cache.decode_entry(path, store.get(key)) if store is not None and key else None
+        key = _cache_key(path, settings)
+        cached = cache.decode_entry(path, store.get(key)) if key else None
         if cached is None:
-            todo.append(path)
-            if key:
-                keys[path] = key
+            todo[path] = key
         else:
             findings.extend(cached)
-    for path, found in _check_all(todo, settings, options.jobs):
+    return findings, todo
+
+
+def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
+    """Findings for every file, sorted by path and position; unchanged files come from the cache."""
+    if not options.use_cache:
+        found = [finding for _, part in _check_all(paths, settings, options.jobs) for finding in part]
+        return sorted(found, key=lambda f: (f.path, f.line, f.col, f.code))
+    store = cache.load(settings)
+    findings, todo = _from_cache(paths, settings, store)
+    for path, found in _check_all(list(todo), settings, options.jobs):
         findings.extend(found)
-        if store is not None and path in keys:
-            store.put(keys[path], cache.encode_entry(found))
-    if store is not None:
-        cache.save(store)
+        key = todo[path]
+        if key:
+            store.put(key, cache.encode_entry(found))
+    cache.save(store)
     return sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code))

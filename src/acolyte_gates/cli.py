@@ -22,22 +22,92 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--statistics", is_flag=True, help="Print a count per code after the findings.")
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
+)
+@click.option(
+    "--statistics", is_flag=True, help="Print a count per code after the findings."
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
-@click.option("--select", help="Comma-separated codes or prefixes to check (replaces the config's).")
-@click.option("--ignore", help="Comma-separated codes or prefixes to skip (replaces the config's).")
-@click.option("--extend-select", help="Codes or prefixes to check on top of the selection.")
-@click.option("--level", type=LEVELS, help="Quality level (default: the config's, else production).")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
-@click.option("--no-cache", is_flag=True, help="Neither read nor write .acolyte_cache/.")
-@click.option("--config", type=click.Path(dir_okay=False), help="Read settings from this pyproject.toml.")
+@click.option(
+    "--select",
+    help="Comma-separated codes or prefixes to check (replaces the config's).",
+)
+@click.option(
+    "--ignore",
+    help="Comma-separated codes or prefixes to skip (replaces the config's).",
+)
+@click.option(
+    "--extend-select", help="Codes or prefixes to check on top of the selection."
+)
+@click.option(
+    "--level",
+    type=LEVELS,
+    help="Quality level (default: the config's, else production).",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes (0: one per core).",
+)
+@click.option(
+    "--no-cache", is_flag=True, help="Neither read nor write .acolyte_cache/."
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this pyproject.toml.",
+)
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check PATHS (default: the current folder) against the ACO rules."""
     from acolyte_gates.commands.check import request_from_cli, run_check
 
     sys.exit(run_check(request_from_cli(paths, options)))
+
+
+@cli.command(name="run")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--only",
+    help="Comma-separated gates to run: format,imports,types,aco,lint,security,coverage.",
+)
+@click.option("--skip", help="Comma-separated gates not to run.")
+@click.option(
+    "--level",
+    type=LEVELS,
+    help="Quality level, which sets the coverage bar (default: the config's).",
+)
+@click.option(
+    "--fix", is_flag=True, help="Let black and isort rewrite the files first."
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Gates run at once (0: one per core).",
+)
+@click.option(
+    "--allow-missing",
+    is_flag=True,
+    help="A gate whose tool is not installed does not fail the run.",
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this pyproject.toml.",
+)
+def run_command(paths: tuple[str, ...], **options: Any) -> None:
+    """Run the quality gates on PATHS (default: the configured paths, else the project)."""
+    from acolyte_gates.commands.run import RunCliRequest, run_command
+
+    sys.exit(run_command(RunCliRequest(paths, **options)))
 
 
 @cli.command(name="rules")
@@ -120,7 +190,11 @@ def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> Non
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; user errors exit 2 with one plain line."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="acolyte-gates", standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="acolyte-gates",
+            standalone_mode=False,
+        )
     except click.exceptions.Exit as done:
         return done.exit_code
     except click.ClickException as error:
@@ -133,7 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(f"acolyte-gates: error: {error}", err=True)
         return 2
     except RuleCrashed as error:
-        click.echo(f"acolyte-gates: internal error: {error}; please report it", err=True)
+        click.echo(
+            f"acolyte-gates: internal error: {error}; please report it", err=True
+        )
         return 2
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else 1

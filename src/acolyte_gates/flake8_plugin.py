@@ -43,7 +43,8 @@ def _attribute(key: str) -> str:
 def _settings(cwd: str, limits: tuple[tuple[str, int], ...]) -> Settings:
     """The settings for a flake8 run: pyproject first, flake8's --aco-* options over it."""
     settings = load_settings()
-    return dataclasses.replace(settings, limits=dataclasses.replace(settings.limits, **dict(limits)))
+    values: dict[str, Any] = dict(limits)
+    return dataclasses.replace(settings, limits=dataclasses.replace(settings.limits, **values))
 
 
 def settings_from_options(options: Namespace | None) -> Settings:

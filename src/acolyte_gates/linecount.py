@@ -23,16 +23,20 @@ _NOT_CODE = frozenset(
 _DOC_OWNERS = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
+def _docstring_start(node: ast.AST) -> tuple[int, int] | None:
+    """Where a module's, class's or function's docstring starts, if it has one."""
+    if not isinstance(node, _DOC_OWNERS) or not node.body:
+        return None
+    first = node.body[0]
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+        return first.lineno, first.col_offset
+    return None
+
+
 def docstring_starts(tree: ast.Module) -> set[tuple[int, int]]:
     """(line, col) where each module, class and function docstring starts."""
-    starts = set()
-    for node in ast.walk(tree):
-        if isinstance(node, _DOC_OWNERS) and node.body:
-            first = node.body[0]
-            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
-                if isinstance(first.value.value, str):
-                    starts.add((first.lineno, first.col_offset))
-    return starts
+    starts = {_docstring_start(node) for node in ast.walk(tree)}
+    return {start for start in starts if start is not None}
 
 
 def _code_line_prefix(source: SourceFile) -> list[int]:

@@ -117,5 +117,6 @@ def limits_for(settings: Settings, matches: list[bool]) -> Limits:
     limits = settings.limits
     for override, hit in zip(settings.overrides, matches):
         if hit:
-            limits = dataclasses.replace(limits, **dict(override.values))
+            values: dict[str, Any] = dict(override.values)
+            limits = dataclasses.replace(limits, **values)
     return limits

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from acolyte_gates.rules import annotations as annotation_rules
-from acolyte_gates.rules import complexity, docstrings, length, parameters, parse_error
+from acolyte_gates.rules import (
+    comments,
+    complexity,
+    docstrings,
+    exceptions,
+    length,
+    parameters,
+    parse_error,
+)
 from acolyte_gates.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -13,6 +21,8 @@ ALL_RULES: tuple[Rule, ...] = (
     *complexity.RULES,
     *annotation_rules.RULES,
     *docstrings.RULES,
+    *comments.RULES,
+    *exceptions.RULES,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

@@ -1,0 +1,41 @@
+"""The aco gate: the ACO checker, in-process, on the run's files; fails on any ACO error."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+
+from acolyte_gates.checker import CheckOptions, check_files
+from acolyte_gates.errors import RuleCrashed
+from acolyte_gates.gates.base import (
+    GateContext,
+    GateStatus,
+    InProcessGate,
+    Verdict,
+    root_relative,
+)
+
+
+def run(ctx: GateContext) -> Verdict:
+    """ACO findings for the run's files, their paths made relative to the run's root.
+
+    One worker: the other gates' tools use the other cores meanwhile, and a process pool
+    forked from a thread of the runner could inherit another thread's held locks.
+    """
+    files = [os.path.join(ctx.root, path) for path in ctx.files]
+    try:
+        found = check_files(files, ctx.settings, CheckOptions(jobs=1))
+    except RuleCrashed as error:
+        return Verdict(GateStatus.ERROR, (), f"{error}; please report it")
+    rebase = ctx.settings.root
+    findings = tuple(
+        dataclasses.replace(
+            f, path=root_relative(ctx, os.path.join(rebase, f.path)), origin=ctx.gate
+        )
+        for f in found
+    )
+    status = GateStatus.FAILED if any(f.is_error for f in findings) else GateStatus.PASSED
+    return Verdict(status, findings)
+
+
+GATE = InProcessGate("aco", run)

@@ -1,0 +1,170 @@
+"""What a gate is: a tool, how to build its arguments, and how to read what it did."""
+
+from __future__ import annotations
+
+import enum
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from acolyte_gates.config.settings import Settings
+from acolyte_gates.findings import Finding
+from acolyte_gates.gates.process import ToolResult
+from acolyte_gates.paths import relative_to_root
+
+INSTALL_HINT = 'pip install "acolyte-gates[gates]"'
+# How much of an unreadable tool output a report repeats.
+_RAW_LIMIT = 4000
+
+
+class GateStatus(str, enum.Enum):
+    """How a gate ended: its tool found nothing, found problems, or could not say."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    MISSING = "missing"
+    TIMEOUT = "timeout"
+    ERROR = "error"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class GateResult:
+    """One gate's outcome; findings carry origin=<gate name> and root-relative '/' paths."""
+
+    name: str
+    status: GateStatus
+    seconds: float
+    findings: tuple[Finding, ...]
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A gate's reading of its tool's result, before the runner adds the name and the time."""
+
+    status: GateStatus
+    findings: tuple[Finding, ...] = ()
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectTools:
+    """Which tools the project configures itself (then its settings win over our defaults).
+
+    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told.
+    """
+
+    mypy: bool = False
+    isort: bool = False
+    flake8: bool = False
+    bandit: bool = False
+
+
+@dataclass(frozen=True)
+class GateContext:
+    """Everything a gate needs: where, on which files, with which settings and extra arguments.
+
+    `files` are the Python files found under `paths` (excludes and .gitignore applied),
+    relative to `root`; `scratch` is a private temporary folder for the tools' reports.
+    """
+
+    root: str
+    files: tuple[str, ...]
+    paths: tuple[str, ...]
+    settings: Settings
+    project: ProjectTools
+    scratch: str
+    fix: bool = False
+    gate: str = ""
+    extra_args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExitCodes:
+    """What a tool's exit codes mean: nothing found, problems found; any other is a crash."""
+
+    clean: tuple[int, ...] = (0,)
+    found: tuple[int, ...] = (1,)
+
+
+@dataclass(frozen=True)
+class ToolGate:
+    """A gate that runs a tool: its executable, its arguments and how to read what it did."""
+
+    name: str
+    tool: str
+    build: Callable[[GateContext], list[str]]
+    read: Callable[[ToolResult, GateContext], Verdict]
+    writes_when_fixing: bool = False
+    uses_files: bool = True
+    env: Callable[[GateContext], dict[str, str]] | None = None
+
+
+@dataclass(frozen=True)
+class InProcessGate:
+    """A gate that runs inside acolyte-gates itself (the ACO checker)."""
+
+    name: str
+    run: Callable[[GateContext], Verdict]
+    writes_when_fixing: bool = False
+    uses_files: bool = True
+
+
+Gate = ToolGate | InProcessGate
+
+
+def raw_output(result: ToolResult) -> str:
+    """A tool's output as the user should see it when we cannot read it ourselves."""
+    text = "\n".join(part.strip() for part in (result.stdout, result.stderr) if part.strip())
+    if len(text) > _RAW_LIMIT:
+        text = text[:_RAW_LIMIT] + "\n[... output cut ...]"
+    return f"{os.path.basename(result.argv[0])} exited with code {result.returncode}:\n{text}"
+
+
+def judge(result: ToolResult, codes: ExitCodes, findings: tuple[Finding, ...] | None) -> Verdict:
+    """The verdict of a tool that ran, from its exit code and the findings read from its output.
+
+    Findings win whatever the code (mypy exits 2 on a syntax error yet reports it). `None`
+    means the output could not be read: that fails the gate with the raw output, as does an
+    exit code that promises findings when none could be read. Any other code is a crash.
+    """
+    if findings:
+        return Verdict(GateStatus.FAILED, tuple(sorted(findings)))
+    known = result.returncode in codes.clean or result.returncode in codes.found
+    if result.returncode in codes.clean and findings is not None:
+        return Verdict(GateStatus.PASSED)
+    if known:
+        return Verdict(
+            GateStatus.FAILED,
+            (),
+            "could not read the tool's output; " + raw_output(result),
+        )
+    return Verdict(GateStatus.ERROR, (), raw_output(result))
+
+
+def with_files(ctx: GateContext, options: list[str]) -> list[str]:
+    """A tool's arguments: our options, the configured extra ones, then `--` and the files."""
+    return [*options, *ctx.extra_args, "--", *ctx.files]
+
+
+def fixed_verdict(verdict: Verdict, fixed: list[str]) -> Verdict:
+    """A fixing run's verdict, naming the files the tool rewrote when it passed."""
+    if verdict.status is not GateStatus.PASSED or not fixed:
+        return verdict
+    return Verdict(GateStatus.PASSED, (), "fixed: " + ", ".join(fixed))
+
+
+def make_finding(ctx: GateContext, where: tuple[str, int, int], code: str, message: str) -> Finding:
+    """A finding from a tool, its path made relative to the run's root with '/' separators.
+
+    A multi-line message (mypy's hints) becomes one line: a report prints one line a finding.
+    """
+    path, line, col = where
+    one_line = " ".join(message.split())
+    return Finding(root_relative(ctx, path), max(line, 1), max(col, 1), code, one_line, origin=ctx.gate)
+
+
+def root_relative(ctx: GateContext, path: str) -> str:
+    """A path a tool printed (relative to its cwd, the root, or absolute) relative to the root."""
+    return relative_to_root(os.path.join(ctx.root, path.strip()), ctx.root)

@@ -1,0 +1,54 @@
+"""The lint gate: flake8 with the project's config, minus the ACO codes (the aco gate owns them).
+
+Without a flake8 config, black-compatible settings (line length 88, E203 and W503 ignored)
+keep the format and lint gates from disagreeing.
+"""
+
+from __future__ import annotations
+
+from acolyte_gates.findings import Finding
+from acolyte_gates.gates.base import (
+    ExitCodes,
+    GateContext,
+    ToolGate,
+    Verdict,
+    judge,
+    make_finding,
+    with_files,
+)
+from acolyte_gates.gates.process import ToolResult
+
+# One finding per line, tab-separated, so that no message text can be mistaken for a field.
+_FORMAT = "%(path)s\t%(row)d\t%(col)d\t%(code)s\t%(text)s"
+_FIELDS = 5
+# 0: nothing found; 1: findings (flake8 also exits 1 when it crashes: then nothing parses).
+_CODES = ExitCodes(clean=(0,), found=(1,))
+
+
+def build(ctx: GateContext) -> list[str]:
+    """`flake8 --format=... --extend-ignore=ACO -- FILES`, black-compatible without a config."""
+    if ctx.project.flake8:
+        options = ["--extend-ignore=ACO"]
+    else:
+        options = ["--max-line-length=88", "--extend-ignore=E203,W503,ACO"]
+    return with_files(ctx, [f"--format={_FORMAT}", *options])
+
+
+def parse(stdout: str, ctx: GateContext) -> tuple[Finding, ...] | None:
+    """Every finding flake8 printed, or None when a line is not in our format."""
+    found = []
+    for line in stdout.splitlines():
+        fields = line.split("\t", _FIELDS - 1)
+        if len(fields) != _FIELDS or not (fields[1].isdigit() and fields[2].isdigit()):
+            return None
+        path, row, col, code, text = fields
+        found.append(make_finding(ctx, (path, int(row), int(col)), code, text))
+    return tuple(found)
+
+
+def read(result: ToolResult, ctx: GateContext) -> Verdict:
+    """flake8's findings."""
+    return judge(result, _CODES, parse(result.stdout, ctx))
+
+
+GATE = ToolGate("lint", "flake8", build, read)

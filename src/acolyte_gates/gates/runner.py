@@ -1,0 +1,140 @@
+"""Run the selected gates: file-writing fixers first, one by one, then the rest in parallel.
+
+Gates are subprocesses (bar the in-process aco gate), so a thread pool suffices.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+
+from acolyte_gates.gates.base import (
+    INSTALL_HINT,
+    Gate,
+    GateContext,
+    GateResult,
+    GateStatus,
+    InProcessGate,
+    ToolGate,
+    Verdict,
+)
+from acolyte_gates.gates.plan import RunPlan, RunRequest, make_plan
+from acolyte_gates.gates.process import ToolCall, run_tool
+from acolyte_gates.gates.registry import FIX_ORDER, GATE_NAMES
+
+__all__ = ["GateResult", "GateStatus", "RunReport", "RunRequest", "run_gates"]
+
+Progress = Callable[[GateResult], None]
+# Variables that belong to an outer pytest or coverage run, never to the tools a gate starts.
+_FOREIGN_PREFIXES = ("COV_CORE_", "PYTEST_XDIST_")
+_FOREIGN_NAMES = ("PYTEST_ADDOPTS", "PYTEST_CURRENT_TEST", "PYTEST_PLUGINS")
+_FAILING = (GateStatus.FAILED, GateStatus.TIMEOUT, GateStatus.ERROR)
+
+
+@dataclass(frozen=True)
+class RunReport:
+    """Every gate's result, in report order (gates not selected are SKIPPED)."""
+
+    gates: tuple[GateResult, ...]
+    allow_missing: bool = False
+
+    @property
+    def passed(self) -> bool:
+        """No gate failed, timed out or crashed, and none was missing unless that is allowed."""
+        failing = _FAILING if self.allow_missing else (*_FAILING, GateStatus.MISSING)
+        return not any(gate.status in failing for gate in self.gates)
+
+
+def tool_env(extra: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Our environment without an outer pytest's or coverage's variables, plus the gate's own."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(_FOREIGN_PREFIXES) and key not in _FOREIGN_NAMES
+    }
+    return tuple({**env, **extra}.items())
+
+
+def _run_tool_gate(gate: ToolGate, ctx: GateContext, plan: RunPlan) -> Verdict:
+    """Run a gate's tool; a missing tool and a timeout are verdicts of their own."""
+    timeout = plan.timeout_for(gate)
+    env = tool_env(gate.env(ctx) if gate.env else {})
+    result = run_tool(
+        ToolCall((gate.tool, *gate.build(ctx)), ctx.root, timeout, env, plan.tool_path)
+    )
+    if result.missing:
+        return Verdict(
+            GateStatus.MISSING,
+            (),
+            f"{gate.tool} is not installed; install it with: {INSTALL_HINT}",
+        )
+    if result.timed_out:
+        detail = (
+            f"{gate.tool} did not finish within {timeout:g} s,"
+            " so it and its child processes were killed;"
+            f" allow it longer with [tool.acolyte-gates.run] timeouts.{gate.name}"
+        )
+        return Verdict(GateStatus.TIMEOUT, (), detail)
+    return gate.read(result, ctx)
+
+
+def run_gate(gate: Gate, plan: RunPlan, scratch: str) -> GateResult:
+    """One gate's result, timed from start to end."""
+    started = time.monotonic()
+    folder = os.path.join(scratch, gate.name)
+    os.makedirs(folder, exist_ok=True)
+    ctx = plan.context_for(gate, folder)
+    if gate.uses_files and not ctx.files:
+        verdict = Verdict(GateStatus.PASSED, (), "no Python files to check")
+    elif isinstance(gate, InProcessGate):
+        verdict = gate.run(ctx)
+    else:
+        verdict = _run_tool_gate(gate, ctx, plan)
+    return GateResult(
+        gate.name,
+        verdict.status,
+        time.monotonic() - started,
+        verdict.findings,
+        verdict.detail,
+    )
+
+
+def _fixers(plan: RunPlan) -> tuple[Gate, ...]:
+    """The gates that write files under --fix, in the order they must run."""
+    if not plan.context.fix:
+        return ()
+    chosen = {gate.name: gate for gate in plan.gates if gate.writes_when_fixing}
+    return tuple(chosen[name] for name in FIX_ORDER if name in chosen)
+
+
+def _results(plan: RunPlan, scratch: str) -> Iterator[GateResult]:
+    """Each gate's result as it finishes: fixers first and one by one, the others in parallel."""
+    fixers = _fixers(plan)
+    for gate in fixers:
+        yield run_gate(gate, plan, scratch)
+    others = [gate for gate in plan.gates if gate not in fixers]
+    if not others:
+        return
+    with ThreadPoolExecutor(max_workers=min(plan.jobs, len(others))) as pool:
+        futures = [pool.submit(run_gate, gate, plan, scratch) for gate in others]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def run_gates(request: RunRequest, progress: Progress | None = None) -> RunReport:
+    """Run every selected gate, even after one fails, and report them all in gate order."""
+    plan = make_plan(request)
+    finished: dict[str, GateResult] = {}
+    with tempfile.TemporaryDirectory(prefix="acolyte-gates-") as scratch:
+        for result in _results(plan, scratch):
+            finished[result.name] = result
+            if progress is not None:
+                progress(result)
+    ordered = (
+        finished.get(name) or GateResult(name, GateStatus.SKIPPED, 0.0, ()) for name in GATE_NAMES
+    )
+    return RunReport(tuple(ordered), request.allow_missing)
