@@ -22,12 +22,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
-)
-@click.option(
-    "--statistics", is_flag=True, help="Print a count per code after the findings."
-)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
+@click.option("--statistics", is_flag=True, help="Print a count per code after the findings.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
 @click.option(
@@ -38,9 +34,7 @@ def cli() -> None:
     "--ignore",
     help="Comma-separated codes or prefixes to skip (replaces the config's).",
 )
-@click.option(
-    "--extend-select", help="Codes or prefixes to check on top of the selection."
-)
+@click.option("--extend-select", help="Codes or prefixes to check on top of the selection.")
 @click.option(
     "--level",
     type=LEVELS,
@@ -53,9 +47,7 @@ def cli() -> None:
     default=0,
     help="Worker processes (0: one per core).",
 )
-@click.option(
-    "--no-cache", is_flag=True, help="Neither read nor write .acolyte_cache/."
-)
+@click.option("--no-cache", is_flag=True, help="Neither read nor write .acolyte_cache/.")
 @click.option(
     "--config",
     type=click.Path(dir_okay=False),
@@ -80,9 +72,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     type=LEVELS,
     help="Quality level, which sets the coverage bar (default: the config's).",
 )
-@click.option(
-    "--fix", is_flag=True, help="Let black and isort rewrite the files first."
-)
+@click.option("--fix", is_flag=True, help="Let black and isort rewrite the files first.")
 @click.option(
     "--jobs",
     "-j",
@@ -95,9 +85,7 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     is_flag=True,
     help="A gate whose tool is not installed does not fail the run.",
 )
-@click.option(
-    "--format", "output_format", type=click.Choice(["text", "json"]), default="text"
-)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
 @click.option(
     "--config",
     type=click.Path(dir_okay=False),
@@ -179,7 +167,11 @@ def hook_uninstall() -> None:
 @hook.command(name="run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--gates", help=_GATES_HELP)
-@click.option("--fix/--no-fix", default=None, help="Let black and isort fix fully staged files, and re-stage them.")
+@click.option(
+    "--fix/--no-fix",
+    default=None,
+    help="Let black and isort fix fully staged files, and re-stage them.",
+)
 def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> None:
     """Check the staged Python files (or those of PATHS) as the index has them."""
     from acolyte_gates.commands import hook as commands
@@ -207,9 +199,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo(f"acolyte-gates: error: {error}", err=True)
         return 2
     except RuleCrashed as error:
-        click.echo(
-            f"acolyte-gates: internal error: {error}; please report it", err=True
-        )
+        click.echo(f"acolyte-gates: internal error: {error}; please report it", err=True)
         return 2
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else 1

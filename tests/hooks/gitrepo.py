@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
+import subprocess  # nosec B404
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +11,12 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 # Clean under every default hook gate: docstrings, hints, black's layout, four parameters.
-CLEAN = '"""A module."""\n\n\ndef add(a: int, b: int) -> int:\n    """Add two numbers."""\n    return a + b\n'
+CLEAN = (
+    '"""A module."""\n\n\n'
+    "def add(a: int, b: int) -> int:\n"
+    '    """Add two numbers."""\n'
+    "    return a + b\n"
+)
 # The same, but with five parameters: ACO104 (the limit is four).
 BAD = (
     '"""A module."""\n\n\n'
@@ -29,7 +34,9 @@ class Repo:
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run git here; fail the test when a command that must work does not."""
-        done = subprocess.run(["git", *args], cwd=self.path, capture_output=True, text=True, timeout=60)
+        done = subprocess.run(  # nosec B603 B607
+            ["git", *args], cwd=self.path, capture_output=True, text=True, timeout=60
+        )
         if check and done.returncode != 0:
             raise AssertionError(f"git {' '.join(args)} failed:\n{done.stdout}{done.stderr}")
         return done
@@ -53,7 +60,9 @@ class Repo:
     def aco(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run this checkout's `acolyte-gates ARGS` here, with the interpreter running the tests."""
         command = [sys.executable, "-m", "acolyte_gates", *args]
-        return subprocess.run(command, cwd=self.path, capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            command, cwd=self.path, capture_output=True, text=True, timeout=120
+        )  # nosec B603 B607
 
     def state(self) -> str:
         """A hash of the index file and of every work-tree file: equal states are byte-identical."""

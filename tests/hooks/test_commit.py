@@ -15,11 +15,17 @@ def test_a_commit_with_a_violating_staged_file_is_rejected(hooked: Repo) -> None
     # Repository path, not the snapshot's temporary folder; line 4 holds the five-parameter def.
     assert "pkg/bad.py:4:1: ACO104" in output
     assert "acolyte-hook-" not in output
-    assert output.rstrip().splitlines()[-1].startswith("Skip this check once with `git commit --no-verify`")
+    assert (
+        output.rstrip()
+        .splitlines()[-1]
+        .startswith("Skip this check once with `git commit --no-verify`")
+    )
     assert hooked.git("rev-list", "--count", "HEAD").stdout.strip() == "1"
 
 
-def test_a_rejected_commit_leaves_the_staged_entries_and_the_work_tree_as_they_were(hooked: Repo) -> None:
+def test_a_rejected_commit_leaves_the_staged_entries_and_the_work_tree_as_they_were(
+    hooked: Repo,
+) -> None:
     hooked.stage("bad.py", BAD)
     hooked.stage("ok.py", CLEAN)
     hooked.write("ok.py", BAD)  # partially staged: the unstaged edit must survive
@@ -30,7 +36,9 @@ def test_a_rejected_commit_leaves_the_staged_entries_and_the_work_tree_as_they_w
     assert {name: (hooked.path / name).read_bytes() for name in files} == files
 
 
-def test_a_partially_staged_clean_version_is_committed_though_the_work_tree_fails(hooked: Repo) -> None:
+def test_a_partially_staged_clean_version_is_committed_though_the_work_tree_fails(
+    hooked: Repo,
+) -> None:
     hooked.stage("mod.py", CLEAN)
     hooked.write("mod.py", BAD)
     done = hooked.commit()
@@ -81,7 +89,7 @@ def test_commit_of_a_path_checks_that_path_and_not_the_rest_of_the_index(hooked:
     hooked.stage("other.py", BAD)
     hooked.write("mod.py", CLEAN)
     hooked.git("add", "-N", "--", "mod.py")
-    # `commit mod.py` commits mod.py alone from a temporary index: the staged BAD other.py is not in it.
+    # `commit mod.py` commits mod.py alone, from a temporary index without the staged BAD other.py.
     done = hooked.commit("--", "mod.py")
     assert done.returncode == 0, done.stdout + done.stderr
     hooked.write("mod.py", BAD)
@@ -89,7 +97,7 @@ def test_commit_of_a_path_checks_that_path_and_not_the_rest_of_the_index(hooked:
 
 
 def _merge_in(repo: Repo, text: str) -> int:
-    """Merge a branch that adds feature.py with `text`, concluding with a `git commit` that runs the hook."""
+    """Merge a branch adding feature.py with `text`, concluded by a hook-running `git commit`."""
     repo.git("switch", "-q", "-c", "feature")
     repo.stage("feature.py", text)
     repo.commit("--no-verify")

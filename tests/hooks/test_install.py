@@ -1,9 +1,9 @@
-"""`hook install` / `hook uninstall` in real repositories: where the hook goes, and foreign hooks."""
+"""`hook install` and `hook uninstall` in real repositories: where the hook goes, foreign hooks."""
 
 from __future__ import annotations
 
 import os
-import subprocess
+import subprocess  # nosec B404
 import sys
 from pathlib import Path
 
@@ -21,7 +21,9 @@ def _foreign(repo: Repo, text: str = FOREIGN) -> Path:
     return hook
 
 
-def test_install_writes_an_executable_shim_that_execs_the_installing_interpreter(git_repo: Repo) -> None:
+def test_install_writes_an_executable_shim_that_execs_the_installing_interpreter(
+    git_repo: Repo,
+) -> None:
     done = git_repo.aco("hook", "install")
     hook = git_repo.path / ".git" / "hooks" / "pre-commit"
     assert done.returncode == 0, done.stderr
@@ -51,7 +53,9 @@ def test_install_honours_core_hooks_path_and_git_runs_the_hook_from_there(git_re
     assert git_repo.commit().returncode == 1
 
 
-def test_install_from_a_linked_worktree_guards_commits_made_in_it(hooked: Repo, tmp_path: Path) -> None:
+def test_install_from_a_linked_worktree_guards_commits_made_in_it(
+    hooked: Repo, tmp_path: Path
+) -> None:
     other = tmp_path / "other"
     hooked.git("worktree", "add", "-q", str(other))
     worktree = Repo(other)
@@ -124,11 +128,19 @@ def test_uninstall_without_a_hook_is_a_no_op(git_repo: Repo) -> None:
 
 
 def test_the_shim_fails_closed_with_advice_when_no_interpreter_is_left(git_repo: Repo) -> None:
-    request = InstallRequest(cwd=str(git_repo.path), existing=Existing.REFUSE, python="/nonexistent/bin/python")
+    request = InstallRequest(
+        cwd=str(git_repo.path), existing=Existing.REFUSE, python="/nonexistent/bin/python"
+    )
     assert install_hook(request).code == 0
     hook = git_repo.path / ".git" / "hooks" / "pre-commit"
     # /usr/bin:/bin has sh and git but no acolyte-gates, so neither way to run the check exists.
-    done = subprocess.run([str(hook)], cwd=git_repo.path, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True)
+    done = subprocess.run(  # nosec B603 B607
+        [str(hook)],
+        cwd=git_repo.path,
+        env={"PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1
     assert "/nonexistent/bin/python is gone" in done.stderr
     assert "git commit --no-verify" in done.stderr

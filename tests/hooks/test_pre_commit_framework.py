@@ -1,4 +1,4 @@
-"""The real pre-commit framework runs our .pre-commit-hooks.yaml: a violation fails, a clean file passes.
+"""The real pre-commit framework runs our .pre-commit-hooks.yaml: a violation fails, clean passes.
 
 pre-commit pip-installs this repository into its own environment (from PyPI for the
 dependencies), so the test shares one PRE_COMMIT_HOME across the session: one install.
@@ -7,11 +7,12 @@ dependencies), so the test shares one PRE_COMMIT_HOME across the session: one in
 from __future__ import annotations
 
 import shutil
-import subprocess
+import subprocess  # nosec B404
 import sys
 from pathlib import Path
 
 import pytest
+
 from hooks.gitrepo import BAD, CLEAN, Repo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -36,11 +37,15 @@ def test_pre_commit_try_repo_fails_a_violation_and_passes_a_clean_file(
     monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
     command = [_pre_commit(), "try-repo", str(REPO_ROOT), "acolyte-gates-check"]
     git_repo.stage("bad.py", BAD)
-    failed = subprocess.run(command, cwd=git_repo.path, capture_output=True, text=True, timeout=900)
+    failed = subprocess.run(
+        command, cwd=git_repo.path, capture_output=True, text=True, timeout=900
+    )  # nosec B603 B607
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "bad.py:4:1: ACO104" in failed.stdout
     git_repo.stage("bad.py", CLEAN)
-    passed = subprocess.run(command, cwd=git_repo.path, capture_output=True, text=True, timeout=900)
+    passed = subprocess.run(
+        command, cwd=git_repo.path, capture_output=True, text=True, timeout=900
+    )  # nosec B603 B607
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
@@ -48,10 +53,17 @@ def test_a_pre_commit_config_naming_this_repository_rejects_a_violating_commit(
     git_repo: Repo, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
-    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True)
-    config = f"repos:\n- repo: {REPO_ROOT}\n  rev: {head.stdout.strip()}\n  hooks:\n  - id: acolyte-gates-check\n"
+    head = subprocess.run(  # nosec B603 B607
+        ["git", "rev-parse", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
+    )
+    config = (
+        f"repos:\n- repo: {REPO_ROOT}\n  rev: {head.stdout.strip()}\n"
+        "  hooks:\n  - id: acolyte-gates-check\n"
+    )
     git_repo.stage(".pre-commit-config.yaml", config)
-    installed = subprocess.run([_pre_commit(), "install"], cwd=git_repo.path, capture_output=True, text=True)
+    installed = subprocess.run(  # nosec B603 B607
+        [_pre_commit(), "install"], cwd=git_repo.path, capture_output=True, text=True
+    )
     assert installed.returncode == 0, installed.stderr
     git_repo.stage("bad.py", BAD)
     rejected = git_repo.commit()

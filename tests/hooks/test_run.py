@@ -1,4 +1,4 @@
-"""`hook run` by hand: the staged snapshot is what is checked, and nothing in the repository changes."""
+"""`hook run` by hand: the staged snapshot is what is checked; nothing in the repository changes."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_fix_refuses_a_partially_staged_file_and_says_why(git_repo: Repo) -> Non
 def test_the_hook_gates_come_from_the_staged_pyproject(git_repo: Repo) -> None:
     git_repo.stage("pyproject.toml", '[tool.acolyte-gates.hook]\ngates = ["aco"]\n')
     git_repo.stage("bad.py", BAD)
-    # The work tree's pyproject asks for a gate that does not exist; the index's version is the one read.
+    # The work tree's pyproject names no real gate; the index's version is the one read.
     git_repo.write("pyproject.toml", '[tool.acolyte-gates.hook]\ngates = ["nonsense"]\n')
     done = git_repo.aco("hook", "run")
     assert done.returncode == 1
@@ -90,7 +90,9 @@ def test_outside_a_repository_hook_run_is_a_usage_error(git_repo: Repo, tmp_path
     assert "not inside a git work tree" in done.stderr
 
 
-def test_paths_given_in_a_subfolder_are_relative_to_it_and_reported_from_the_top(git_repo: Repo) -> None:
+def test_paths_given_in_a_subfolder_are_relative_to_it_and_reported_from_the_top(
+    git_repo: Repo,
+) -> None:
     git_repo.stage("pkg/bad.py", BAD)
     git_repo.stage("bad.py", CLEAN)
     done = Repo(git_repo.path / "pkg").aco("hook", "run", "--gates", "aco", "bad.py")

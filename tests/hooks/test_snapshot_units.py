@@ -10,13 +10,13 @@ from acolyte_gates.hooks.importers import imported_names, importers, module_name
 from acolyte_gates.hooks.options import parse_gates
 from acolyte_gates.hooks.staged import to_repo_finding, to_repo_path
 
-ROOT = "/tmp/acolyte-hook-x"
+ROOT = "/snapshots/acolyte-hook-x"
 
 
 @pytest.mark.parametrize(
     ("reported", "expected"),
     [
-        ("/tmp/acolyte-hook-x/pkg/mod.py", "pkg/mod.py"),  # absolute inside the snapshot
+        ("/snapshots/acolyte-hook-x/pkg/mod.py", "pkg/mod.py"),  # absolute inside the snapshot
         ("pkg/mod.py", "pkg/mod.py"),  # already relative to the snapshot root
         ("./-dash.py", "-dash.py"),  # a tool's ./ prefix dropped
         ("/elsewhere/mod.py", "/elsewhere/mod.py"),  # outside the snapshot: left as it is
@@ -27,7 +27,9 @@ def test_snapshot_paths_map_to_repository_paths(reported: str, expected: str) ->
 
 
 def test_the_snapshot_folder_is_taken_out_of_messages_too() -> None:
-    finding = Finding(f"{ROOT}/a.py", 3, 1, "types", f'Name "x" defined in {ROOT}/b.py', origin="types")
+    finding = Finding(
+        f"{ROOT}/a.py", 3, 1, "types", f'Name "x" defined in {ROOT}/b.py', origin="types"
+    )
     mapped = to_repo_finding(finding, ROOT)
     assert (mapped.path, mapped.message) == ("a.py", 'Name "x" defined in b.py')
 

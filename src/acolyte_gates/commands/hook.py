@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from acolyte_gates.hooks.install import Existing, HookOutcome, InstallRequest, install_hook, uninstall_hook
+from acolyte_gates.hooks.install import (
+    Existing,
+    HookOutcome,
+    InstallRequest,
+    install_hook,
+    uninstall_hook,
+)
 from acolyte_gates.hooks.options import parse_gates
 from acolyte_gates.hooks.run import HookRunRequest, run_hook
 
@@ -19,7 +25,9 @@ def _say(outcome: HookOutcome) -> int:
 def install(gates: str | None, chain: bool, force: bool) -> int:
     """Install the hook in the repository around the current folder."""
     existing = Existing.CHAIN if chain else Existing.FORCE if force else Existing.REFUSE
-    return _say(install_hook(InstallRequest(gates=parse_gates(gates) if gates else None, existing=existing)))
+    return _say(
+        install_hook(InstallRequest(gates=parse_gates(gates) if gates else None, existing=existing))
+    )
 
 
 def uninstall() -> int:
@@ -29,4 +37,6 @@ def uninstall() -> int:
 
 def run(gates: str | None, fix: bool | None, paths: tuple[str, ...]) -> int:
     """Check the staged snapshot, as the installed hook does."""
-    return run_hook(HookRunRequest(gates=parse_gates(gates) if gates else None, fix=fix, paths=paths))
+    return run_hook(
+        HookRunRequest(gates=parse_gates(gates) if gates else None, fix=fix, paths=paths)
+    )

@@ -1,15 +1,9 @@
-"""The hook's one call into the gates: run some gates in the snapshot folder on some files.
-
-Until the gate runner (acolyte_gates.gates.runner) exists, only the `aco` gate runs here,
-through the checker; the other gates report themselves as skipped.
-"""
+"""The hook's one call into the gate runner: run some gates in the snapshot folder on some files."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
-from acolyte_gates.checker import CheckOptions, check_files
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding
 
@@ -18,7 +12,7 @@ _FINE = ("passed", "skipped")
 
 @dataclass(frozen=True)
 class GateOutcome:
-    """One gate's result as the hook reports it: status (the runner's words), findings, a detail line."""
+    """One gate's result as the hook reports it: the runner's status word, findings, detail."""
 
     name: str
     status: str
@@ -43,13 +37,19 @@ class SnapshotRun:
 
 
 def run_snapshot_gates(run: SnapshotRun) -> list[GateOutcome]:
-    """Run the gates of `run` in its snapshot folder; fix (black, isort) when asked."""
-    outcomes = []
-    for gate in run.gates:
-        if gate != "aco":
-            outcomes.append(GateOutcome(gate, "skipped", detail="the gate runner is not part of this build"))
-            continue
-        paths = [os.path.join(run.root, path) for path in run.paths]
-        found = check_files(paths, run.settings, CheckOptions(use_cache=False))
-        outcomes.append(GateOutcome(gate, "failed" if any(f.is_error for f in found) else "passed", tuple(found)))
-    return outcomes
+    """Run the gates of `run` in its snapshot folder; fix (black, isort) when asked.
+
+    A missing tool fails the hook (it fails closed); the runner reports gates it was not
+    asked for as skipped, and those are left out.
+    """
+    from acolyte_gates.gates.runner import RunRequest, run_gates
+
+    request = RunRequest(
+        root=run.root, paths=run.paths, gates=run.gates, fix=run.fix, settings=run.settings
+    )
+    report = run_gates(request)
+    return [
+        GateOutcome(result.name, result.status.value, result.findings, result.detail)
+        for result in report.gates
+        if result.name in run.gates
+    ]

@@ -49,7 +49,13 @@ def run_git(args: Sequence[str], cwd: str, stdin: bytes | None = None) -> GitRes
     """Run `git ARGS` in `cwd`; a missing git or a timeout becomes a GitError."""
     try:
         done = subprocess.run(  # nosec B603 B607
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, env=git_env(), timeout=GIT_TIMEOUT, check=False
+            ["git", *args],
+            cwd=cwd,
+            input=stdin,
+            capture_output=True,
+            env=git_env(),
+            timeout=GIT_TIMEOUT,
+            check=False,
         )
     except FileNotFoundError as exc:
         raise GitError("git is not installed or not on PATH") from exc
@@ -62,7 +68,9 @@ def git_out(args: Sequence[str], cwd: str, stdin: bytes | None = None) -> bytes:
     """The stdout of a git command that must succeed; its stderr becomes the error otherwise."""
     result = run_git(args, cwd, stdin)
     if not result.ok:
-        message = result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
+        message = (
+            result.stderr.decode("utf-8", "replace").strip() or f"exit code {result.returncode}"
+        )
         raise GitError(f"`git {' '.join(args)}` failed: {message}")
     return result.stdout
 
@@ -73,7 +81,7 @@ def split_z(output: bytes) -> list[str]:
 
 
 def toplevel(cwd: str) -> str:
-    """The root of the work tree containing `cwd`; an error outside a repository or in a bare one."""
+    """The root of the work tree holding `cwd`; an error outside a repository or in a bare one."""
     result = run_git(["rev-parse", "--show-toplevel"], cwd)
     path = os.fsdecode(result.stdout).strip()
     if not result.ok or not path:

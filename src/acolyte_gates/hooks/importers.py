@@ -1,4 +1,4 @@
-"""Which modules import a staged module: the only unchanged files whose type errors the hook reports."""
+"""Which modules import a staged module: the unchanged files whose type errors the hook reports."""
 
 from __future__ import annotations
 

@@ -14,11 +14,13 @@ from acolyte_gates.hooks.git import git_out, toplevel
 MARKER = "# acolyte-gates-hook v1"
 HOOK_NAME = "pre-commit"
 LOCAL_NAME = "pre-commit.local"
-_CHAIN_LINE = 'if [ -x "$here/pre-commit.local" ]; then "$here/pre-commit.local" "$@" || exit $?; fi'
+_CHAIN_LINE = (
+    'if [ -x "$here/pre-commit.local" ]; then "$here/pre-commit.local" "$@" || exit $?; fi'
+)
 
 
 class Existing(str, enum.Enum):
-    """What to do with a pre-commit hook that is not ours: refuse, run it first, or move it aside."""
+    """What to do with a pre-commit hook that is not ours: refuse, run it first, or move it."""
 
     REFUSE = "refuse"
     CHAIN = "chain"
@@ -27,7 +29,7 @@ class Existing(str, enum.Enum):
 
 @dataclass(frozen=True)
 class InstallRequest:
-    """Where to install, which gates the hook runs (None: the config's), and the interpreter it execs."""
+    """Where to install, the hook's gates (None: the config's), and the interpreter it execs."""
 
     cwd: str = "."
     gates: tuple[str, ...] | None = None
@@ -50,7 +52,7 @@ def hook_text(python: str, gates: tuple[str, ...] | None, chain: bool) -> str:
     lines = [
         "#!/bin/sh",
         "# The acolyte-gates pre-commit hook, written by `acolyte-gates hook install`;",
-        "# `acolyte-gates hook uninstall` removes it. All logic lives in the acolyte_gates package.",
+        "# `acolyte-gates hook uninstall` removes it. All logic lives in the package.",
         MARKER,
         *chained,
         f"python={shlex.quote(os.path.abspath(python))}",
@@ -60,7 +62,8 @@ def hook_text(python: str, gates: tuple[str, ...] | None, chain: bool) -> str:
         "if command -v acolyte-gates >/dev/null 2>&1; then",
         f'    exec acolyte-gates hook run{args} "$@"',
         "fi",
-        'echo "acolyte-gates: cannot run the pre-commit hook: $python is gone and acolyte-gates is not on PATH." >&2',
+        'echo "acolyte-gates: cannot run the pre-commit hook: $python is gone"'
+        ' "and acolyte-gates is not on PATH." >&2',
         'echo \'Install acolyte-gates and run "acolyte-gates hook install" again,'
         ' or skip once with "git commit --no-verify".\' >&2',
         "exit 1",
@@ -102,9 +105,13 @@ def _move_foreign(hook: str, local: str, existing: Existing) -> HookOutcome | No
     """Move a foreign hook to pre-commit.local, or say why not; None when it was moved."""
     if existing is Existing.REFUSE:
         advice = f"--chain to keep it and run it first, or --force to move it to {local}"
-        return HookOutcome(1, f"{hook} exists and is not acolyte-gates' hook; left it alone (use {advice})")
+        return HookOutcome(
+            1, f"{hook} exists and is not acolyte-gates' hook; left it alone (use {advice})"
+        )
     if os.path.lexists(local):
-        return HookOutcome(1, f"{hook} is not ours, and {local} already exists; move one of them away first")
+        return HookOutcome(
+            1, f"{hook} is not ours, and {local} already exists; move one of them away first"
+        )
     os.replace(hook, local)
     return None
 

@@ -16,16 +16,26 @@ from acolyte_gates.hooks.gaterun import GateOutcome, SnapshotRun, run_snapshot_g
 from acolyte_gates.hooks.git import git_out, toplevel
 from acolyte_gates.hooks.importers import importers
 from acolyte_gates.hooks.options import check_gates
-from acolyte_gates.hooks.staged import Snapshot, staged_python, staged_snapshot, to_repo_finding, unstaged, widen
+from acolyte_gates.hooks.staged import (
+    Snapshot,
+    staged_python,
+    staged_snapshot,
+    to_repo_finding,
+    unstaged,
+    widen,
+)
 from acolyte_gates.paths import matches
 from acolyte_gates.reports.text import render
 
-SKIP_HINT = "Skip this check once with `git commit --no-verify`; run it by hand with `acolyte-gates hook run`."
+SKIP_HINT = (
+    "Skip this check once with `git commit --no-verify`;"
+    " run it by hand with `acolyte-gates hook run`."
+)
 
 
 @dataclass(frozen=True)
 class HookRunRequest:
-    """A hook run: where, which gates and whether to fix (None: the config's), limited to some paths."""
+    """A hook run: where, which gates, whether to fix (None: as configured), on which paths."""
 
     cwd: str = "."
     gates: tuple[str, ...] | None = None
@@ -34,7 +44,7 @@ class HookRunRequest:
 
 
 def snapshot_settings(root: str) -> Settings:
-    """Settings from the snapshot's own pyproject.toml (the index's version), never from above it."""
+    """Settings from the snapshot's pyproject.toml (the index's version), never from above it."""
     pyproject = Path(root, "pyproject.toml")
     return load_settings(config=pyproject) if pyproject.is_file() else Settings(root=root)
 
@@ -46,13 +56,14 @@ def _checked(staged: Sequence[str], settings: Settings) -> tuple[str, ...]:
 
 
 def _refuse_fix(top: str, staged: Sequence[str]) -> str:
-    """Why fixing is refused: the partially staged files, whose fix would sweep unstaged edits in."""
+    """Why fixing is refused: partially staged files, whose fix would sweep unstaged edits in."""
     partial = unstaged(top, staged)
     if not partial:
         return ""
     names = ", ".join(partial)
     return (
-        f"acolyte-gates: will not fix {names}: unstaged changes in the work tree would be mixed into the commit.\n"
+        f"acolyte-gates: will not fix {names}: unstaged changes in the work tree"
+        " would be mixed into the commit.\n"
         "Stage or stash those changes, or commit without fixing (no --fix; hook.fix = false).\n"
     )
 
@@ -60,26 +71,40 @@ def _refuse_fix(top: str, staged: Sequence[str]) -> str:
 def _types_outcome(outcome: GateOutcome, snapshot: Snapshot) -> GateOutcome:
     """mypy's findings kept to the staged files and the modules that import them."""
     sources = {
-        path: Path(snapshot.root, path).read_text(encoding="utf-8", errors="replace") for path in snapshot.python
+        path: Path(snapshot.root, path).read_text(encoding="utf-8", errors="replace")
+        for path in snapshot.python
     }
     relevant = set(snapshot.staged) | importers(sources, snapshot.staged)
     kept = tuple(finding for finding in outcome.findings if finding.path in relevant)
     only_findings = outcome.status in ("passed", "failed")
-    status = ("failed" if any(f.is_error for f in kept) else "passed") if only_findings else outcome.status
+    status = (
+        ("failed" if any(f.is_error for f in kept) else "passed")
+        if only_findings
+        else outcome.status
+    )
     return dataclasses.replace(outcome, findings=kept, status=status)
 
 
-def _outcomes(snapshot: Snapshot, gates: tuple[str, ...], fix: bool, settings: Settings) -> list[GateOutcome]:
+def _outcomes(
+    snapshot: Snapshot, gates: tuple[str, ...], fix: bool, settings: Settings
+) -> list[GateOutcome]:
     """Every gate on the staged files, except types, which runs on the whole snapshot."""
     ordinary = tuple(gate for gate in gates if gate != "types")
     outcomes = []
     if ordinary:
-        outcomes += run_snapshot_gates(SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix))
+        outcomes += run_snapshot_gates(
+            SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix)
+        )
     if "types" in gates:
-        typed = run_snapshot_gates(SnapshotRun(snapshot.root, snapshot.python, ("types",), settings))
+        typed = run_snapshot_gates(
+            SnapshotRun(snapshot.root, snapshot.python, ("types",), settings)
+        )
         outcomes += [_types_outcome(outcome, snapshot) for outcome in typed]
     return [
-        dataclasses.replace(o, findings=tuple(to_repo_finding(f, snapshot.root) for f in o.findings)) for o in outcomes
+        dataclasses.replace(
+            o, findings=tuple(to_repo_finding(f, snapshot.root) for f in o.findings)
+        )
+        for o in outcomes
     ]
 
 
@@ -101,10 +126,12 @@ def _write_back(top: str, snapshot: Snapshot) -> list[str]:
 
 
 def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
-    """A line for each gate whose findings do not tell the story: missing, timed out, crashed, skipped."""
+    """A line per gate whose findings do not tell the story: missing, timeout, error, skipped."""
     notes = []
     for outcome in outcomes:
-        if outcome.status not in ("passed", "failed") or (outcome.status == "failed" and not outcome.findings):
+        if outcome.status not in ("passed", "failed") or (
+            outcome.status == "failed" and not outcome.findings
+        ):
             detail = f": {outcome.detail}" if outcome.detail else ""
             notes.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
     return notes

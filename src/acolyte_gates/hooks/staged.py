@@ -31,7 +31,7 @@ CONFIG_FILES: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A temporary folder holding index versions: the staged Python files, configs, maybe every module."""
+    """A temporary folder of index versions: staged Python files, configs, maybe every module."""
 
     root: str
     staged: tuple[str, ...]
@@ -44,7 +44,7 @@ def is_python(path: str) -> bool:
 
 
 def staged_python(cwd: str, pathspecs: Sequence[str] = ()) -> list[str]:
-    """Python files the index adds, copies, modifies or renames, named from the top of the work tree.
+    """Python files the index adds, copies, modifies or renames, named from the work tree's top.
 
     Deletions have nothing to check; `pathspecs` are relative to `cwd`.
     """
@@ -64,7 +64,9 @@ def staged_python(cwd: str, pathspecs: Sequence[str] = ()) -> list[str]:
 
 def tracked_python(top: str) -> list[str]:
     """Every Python file the index holds."""
-    return [path for path in split_z(git_out(["ls-files", "--cached", "-z"], top)) if is_python(path)]
+    return [
+        path for path in split_z(git_out(["ls-files", "--cached", "-z"], top)) if is_python(path)
+    ]
 
 
 def unstaged(top: str, paths: Sequence[str]) -> list[str]:
@@ -76,7 +78,9 @@ def unstaged(top: str, paths: Sequence[str]) -> list[str]:
 
 def _config_files(top: str) -> list[str]:
     """The config files at the repository root that the index holds."""
-    return split_z(git_out(["--literal-pathspecs", "ls-files", "--cached", "-z", "--", *CONFIG_FILES], top))
+    return split_z(
+        git_out(["--literal-pathspecs", "ls-files", "--cached", "-z", "--", *CONFIG_FILES], top)
+    )
 
 
 def export(top: str, paths: Sequence[str], folder: str) -> None:
