@@ -13,7 +13,6 @@ check command yet, its rows say "not available" and the peers are still timed.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
