@@ -13,7 +13,6 @@ check command yet, its rows say "not available" and the peers are still timed.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 import tempfile
@@ -53,7 +52,7 @@ class Options:
 
 def parse_args(argv: list[str]) -> Options:
     """Parse the command line into Options."""
-    tmp = Path(os.environ.get("TMPDIR", "/tmp"))
+    tmp = Path(tempfile.gettempdir())
     venv = Path.home() / ".cache" / "acolyte-bench" / "venv"
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--acolyte-src", type=Path, default=peers_env.REPO_ROOT)

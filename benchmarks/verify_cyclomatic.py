@@ -6,6 +6,7 @@ Usage: PYTHONPATH=src python benchmarks/verify_cyclomatic.py [CORPUS_DIR]
 
 import ast
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -143,7 +144,8 @@ def timings(trees: list[tuple[Path, ast.Module]]) -> None:
 
 def main() -> int:
     """Verify, then time; return 1 if anything disagrees."""
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/aco-corpus/stdlib")
+    default = Path(tempfile.gettempdir()) / "aco-corpus" / "stdlib"
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else default
     trees = parse_corpus(root)
     print(f"files: {len(trees)}")
     bad = compare(trees)

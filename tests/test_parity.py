@@ -73,16 +73,17 @@ def test_same_findings_with_flake8_options_and_pyproject_limits(tree: Path) -> N
     assert flake8(tree, "--isolated", *options) == expected
 
 
-def test_same_findings_with_limits_in_a_flake8_config_file(tree: Path) -> None:
+@pytest.mark.parametrize("config_name", [".flake8", "setup.cfg", "tox.ini"])
+def test_same_findings_with_limits_in_a_flake8_config_file(tree: Path, config_name: str) -> None:
     write_config(tree, CHANGED)
     expected = ours(tree)
     write_config(tree, {})
     body = "[flake8]\n" + "".join(f"aco-{key} = {value}\n" for key, value in CHANGED.items())
-    (tree / ".flake8").write_text(body, encoding="utf-8")
+    (tree / config_name).write_text(body, encoding="utf-8")
     try:
         assert flake8(tree) == expected
     finally:
-        (tree / ".flake8").unlink()
+        (tree / config_name).unlink()
 
 
 def test_flake8_plugin_reads_the_pyproject_too(tree: Path) -> None:
