@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess  # nosec B404
+import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +34,7 @@ class Repo:
 
     def git(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         """Run git here; fail the test when a command that must work does not."""
-        done = subprocess.run(  # nosec B603 B607
+        done = subprocess.run(
             ["git", *args], cwd=self.path, capture_output=True, text=True, timeout=60
         )
         if check and done.returncode != 0:
@@ -60,9 +60,7 @@ class Repo:
     def aco(self, *args: str) -> subprocess.CompletedProcess[str]:
         """Run this checkout's `acolyte-gates ARGS` here, with the interpreter running the tests."""
         command = [sys.executable, "-m", "acolyte_gates", *args]
-        return subprocess.run(
-            command, cwd=self.path, capture_output=True, text=True, timeout=120
-        )  # nosec B603 B607
+        return subprocess.run(command, cwd=self.path, capture_output=True, text=True, timeout=120)
 
     def state(self) -> str:
         """A hash of the index file and of every work-tree file: equal states are byte-identical."""

@@ -7,7 +7,7 @@ dependencies), so the test shares one PRE_COMMIT_HOME across the session: one in
 from __future__ import annotations
 
 import shutil
-import subprocess  # nosec B404
+import subprocess
 import sys
 from pathlib import Path
 
@@ -37,15 +37,11 @@ def test_pre_commit_try_repo_fails_a_violation_and_passes_a_clean_file(
     monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
     command = [_pre_commit(), "try-repo", str(REPO_ROOT), "acolyte-gates-check"]
     git_repo.stage("bad.py", BAD)
-    failed = subprocess.run(
-        command, cwd=git_repo.path, capture_output=True, text=True, timeout=900
-    )  # nosec B603 B607
+    failed = subprocess.run(command, cwd=git_repo.path, capture_output=True, text=True, timeout=900)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "bad.py:4:1: ACO104" in failed.stdout
     git_repo.stage("bad.py", CLEAN)
-    passed = subprocess.run(
-        command, cwd=git_repo.path, capture_output=True, text=True, timeout=900
-    )  # nosec B603 B607
+    passed = subprocess.run(command, cwd=git_repo.path, capture_output=True, text=True, timeout=900)
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
@@ -53,7 +49,7 @@ def test_a_pre_commit_config_naming_this_repository_rejects_a_violating_commit(
     git_repo: Repo, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
-    head = subprocess.run(  # nosec B603 B607
+    head = subprocess.run(
         ["git", "rev-parse", "HEAD"], cwd=REPO_ROOT, capture_output=True, text=True, check=True
     )
     config = (
@@ -61,7 +57,7 @@ def test_a_pre_commit_config_naming_this_repository_rejects_a_violating_commit(
         "  hooks:\n  - id: acolyte-gates-check\n"
     )
     git_repo.stage(".pre-commit-config.yaml", config)
-    installed = subprocess.run(  # nosec B603 B607
+    installed = subprocess.run(
         [_pre_commit(), "install"], cwd=git_repo.path, capture_output=True, text=True
     )
     assert installed.returncode == 0, installed.stderr
