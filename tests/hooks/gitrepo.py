@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import io
+import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+
+from acolyte_gates.cli import main
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -61,6 +66,18 @@ class Repo:
         """Run this checkout's `acolyte-gates ARGS` here, with the interpreter running the tests."""
         command = [sys.executable, "-m", "acolyte_gates", *args]
         return subprocess.run(command, cwd=self.path, capture_output=True, text=True, timeout=120)
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """`acolyte-gates ARGS` run here in this process, so that coverage sees the code it runs."""
+        out, err = io.StringIO(), io.StringIO()
+        previous = os.getcwd()
+        os.chdir(self.path)
+        try:
+            with redirect_stdout(out), redirect_stderr(err):
+                code = main(list(args))
+        finally:
+            os.chdir(previous)
+        return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
     def state(self) -> str:
         """A hash of the index file and of every work-tree file: equal states are byte-identical."""

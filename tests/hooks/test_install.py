@@ -36,17 +36,17 @@ def test_install_writes_an_executable_shim_that_execs_the_installing_interpreter
 
 
 def test_installing_twice_leaves_one_identical_hook(git_repo: Repo) -> None:
-    git_repo.aco("hook", "install", "--gates", "aco")
+    git_repo.cli("hook", "install", "--gates", "aco")
     hooks = git_repo.path / ".git" / "hooks"
     first = (hooks / "pre-commit").read_text()
-    assert git_repo.aco("hook", "install", "--gates", "aco").returncode == 0
+    assert git_repo.cli("hook", "install", "--gates", "aco").returncode == 0
     assert (hooks / "pre-commit").read_text() == first
     assert not (hooks / "pre-commit.local").exists()
 
 
 def test_install_honours_core_hooks_path_and_git_runs_the_hook_from_there(git_repo: Repo) -> None:
     git_repo.git("config", "core.hooksPath", "githooks")
-    assert git_repo.aco("hook", "install", "--gates", "aco").returncode == 0
+    assert git_repo.cli("hook", "install", "--gates", "aco").returncode == 0
     assert MARKER in (git_repo.path / "githooks" / "pre-commit").read_text()
     assert not (git_repo.path / ".git" / "hooks" / "pre-commit").exists()
     git_repo.stage("bad.py", BAD)
@@ -60,7 +60,7 @@ def test_install_from_a_linked_worktree_guards_commits_made_in_it(
     hooked.git("worktree", "add", "-q", str(other))
     worktree = Repo(other)
     (hooked.path / ".git" / "hooks" / "pre-commit").unlink()
-    assert worktree.aco("hook", "install", "--gates", "aco").returncode == 0
+    assert worktree.cli("hook", "install", "--gates", "aco").returncode == 0
     # Linked worktrees share the main repository's hooks folder.
     assert MARKER in (hooked.path / ".git" / "hooks" / "pre-commit").read_text()
     worktree.stage("bad.py", BAD)
@@ -71,7 +71,7 @@ def test_install_from_a_linked_worktree_guards_commits_made_in_it(
 
 def test_a_foreign_hook_is_refused_and_left_untouched(git_repo: Repo) -> None:
     hook = _foreign(git_repo)
-    done = git_repo.aco("hook", "install")
+    done = git_repo.cli("hook", "install")
     assert done.returncode == 1
     assert "not acolyte-gates' hook" in done.stderr and "--chain" in done.stderr
     assert hook.read_text() == FOREIGN
@@ -81,7 +81,7 @@ def test_chain_keeps_the_foreign_hook_and_runs_it_first(hooked: Repo) -> None:
     hook = hooked.path / ".git" / "hooks" / "pre-commit"
     hook.unlink()
     _foreign(hooked, "#!/bin/sh\necho foreign hook ran\nexit 3\n")
-    assert hooked.aco("hook", "install", "--chain", "--gates", "aco").returncode == 0
+    assert hooked.cli("hook", "install", "--chain", "--gates", "aco").returncode == 0
     hooked.stage("ok.py", CLEAN)
     done = hooked.commit()
     # The foreign hook fails (exit 3), so the commit stops before our check runs.
@@ -93,8 +93,8 @@ def test_chain_keeps_the_foreign_hook_and_runs_it_first(hooked: Repo) -> None:
 def test_reinstalling_a_chained_hook_keeps_the_chain(hooked: Repo) -> None:
     (hooked.path / ".git" / "hooks" / "pre-commit").unlink()
     _foreign(hooked)
-    hooked.aco("hook", "install", "--chain", "--gates", "aco")
-    hooked.aco("hook", "install", "--gates", "aco")
+    hooked.cli("hook", "install", "--chain", "--gates", "aco")
+    hooked.cli("hook", "install", "--gates", "aco")
     hooked.stage("ok.py", CLEAN)
     done = hooked.commit()
     assert done.returncode == 0
@@ -103,12 +103,12 @@ def test_reinstalling_a_chained_hook_keeps_the_chain(hooked: Repo) -> None:
 
 def test_force_moves_the_foreign_hook_aside_and_uninstall_restores_it(git_repo: Repo) -> None:
     hook = _foreign(git_repo)
-    done = git_repo.aco("hook", "install", "--force")
+    done = git_repo.cli("hook", "install", "--force")
     local = hook.parent / "pre-commit.local"
     assert done.returncode == 0
     assert str(local) in done.stdout
     assert local.read_text() == FOREIGN and MARKER in hook.read_text()
-    undone = git_repo.aco("hook", "uninstall")
+    undone = git_repo.cli("hook", "uninstall")
     assert undone.returncode == 0, undone.stderr
     assert hook.read_text() == FOREIGN
     assert not local.exists()
@@ -116,13 +116,13 @@ def test_force_moves_the_foreign_hook_aside_and_uninstall_restores_it(git_repo: 
 
 def test_uninstall_leaves_a_foreign_hook_alone(git_repo: Repo) -> None:
     hook = _foreign(git_repo)
-    done = git_repo.aco("hook", "uninstall")
+    done = git_repo.cli("hook", "uninstall")
     assert done.returncode == 1
     assert hook.read_text() == FOREIGN
 
 
 def test_uninstall_without_a_hook_is_a_no_op(git_repo: Repo) -> None:
-    done = git_repo.aco("hook", "uninstall")
+    done = git_repo.cli("hook", "uninstall")
     assert done.returncode == 0
     assert "nothing to remove" in done.stdout
 
@@ -154,6 +154,6 @@ def test_hook_text_quotes_the_interpreter_and_passes_the_gates() -> None:
 
 
 def test_an_unknown_gate_is_a_usage_error(git_repo: Repo) -> None:
-    done = git_repo.aco("hook", "install", "--gates", "aco,formt")
+    done = git_repo.cli("hook", "install", "--gates", "aco,formt")
     assert done.returncode == 2
     assert "did you mean 'format'" in done.stderr

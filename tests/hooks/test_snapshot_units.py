@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from acolyte_gates.errors import UsageError
 from acolyte_gates.findings import Finding
+from acolyte_gates.hooks.git import git_env
 from acolyte_gates.hooks.importers import imported_names, importers, module_names
 from acolyte_gates.hooks.options import parse_gates
 from acolyte_gates.hooks.staged import to_repo_finding, to_repo_path
@@ -65,3 +68,12 @@ def test_gate_lists_are_checked_and_deduplicated() -> None:
     assert parse_gates("aco, format,aco") == ("aco", "format")
     with pytest.raises(UsageError, match="did you mean 'security'"):
         parse_gates("securty")
+
+
+def test_a_relative_index_file_is_made_absolute_for_git(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # git may hand a hook GIT_INDEX_FILE relative to the folder the hook started in.
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_INDEX_FILE", ".git/index.lock")
+    assert git_env()["GIT_INDEX_FILE"] == str(tmp_path / ".git" / "index.lock")

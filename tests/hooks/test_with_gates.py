@@ -25,7 +25,7 @@ def test_the_default_gates_reject_a_file_black_would_reformat(git_repo: Repo) ->
 
 def test_fix_formats_a_fully_staged_file_and_stages_the_result(git_repo: Repo) -> None:
     git_repo.stage("mod.py", UNFORMATTED)
-    done = git_repo.aco("hook", "run", "--gates", "format,aco", "--fix")
+    done = git_repo.cli("hook", "run", "--gates", "format,aco", "--fix")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "fixed and re-staged mod.py" in done.stdout
     assert git_repo.git("show", ":mod.py").stdout == CLEAN
@@ -46,7 +46,7 @@ def test_types_reports_errors_a_staged_change_causes_in_modules_importing_it(
         git_repo.stage(name, text)
     git_repo.commit("--no-verify")
     git_repo.stage("a.py", A_STR)
-    done = git_repo.aco("hook", "run", "--gates", "types")
+    done = git_repo.cli("hook", "run", "--gates", "types")
     assert done.returncode == 1
     assert "b.py:5:" in done.stdout
     assert "c.py" not in done.stdout
@@ -57,12 +57,12 @@ def test_types_passes_when_the_staged_change_breaks_nothing(git_repo: Repo) -> N
         git_repo.stage(name, text)
     git_repo.commit("--no-verify")
     git_repo.stage("a.py", A_INT.replace('"""One."""', '"""Still one."""'))
-    done = git_repo.aco("hook", "run", "--gates", "types")
+    done = git_repo.cli("hook", "run", "--gates", "types")
     assert done.returncode == 0, done.stdout
 
 
 def test_violations_still_fail_under_the_default_gates(git_repo: Repo) -> None:
     git_repo.stage("mod.py", BAD)
-    done = git_repo.aco("hook", "run")
+    done = git_repo.cli("hook", "run")
     assert done.returncode == 1
     assert "mod.py:4:1: ACO104" in done.stdout
