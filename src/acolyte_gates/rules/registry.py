@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from acolyte_gates.rules import length, parameters, parse_error
+from acolyte_gates.rules import duplication, length, parameters, parse_error
 from acolyte_gates.rules.base import Rule
 
 ALL_RULES: tuple[Rule, ...] = (
     *parse_error.RULES,
     *length.RULES,
     *parameters.RULES,
+    *duplication.RULES,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

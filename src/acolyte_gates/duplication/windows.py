@@ -1,0 +1,70 @@
+"""Windows: every run of `min-duplicate-lines` consecutive statement units, hashed to one number.
+
+A window's hash covers its units' shapes and their depths relative to its first unit, so the
+same block matches wherever it is indented. The hash is blake2b (8 bytes), not Python's
+salted hash(), because windows from different worker processes are compared. A FileWindows
+is a small frozen value (ints only besides the path): it pickles cheaply from a worker back
+to the parent and can be cached with a file's findings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from acolyte_gates.duplication.units import Unit, statement_runs
+from acolyte_gates.source import SourceFile
+
+Window = tuple[int, int, int, int, int]
+"""(hash, index of its first unit, first line, first column, last line); indices of
+consecutive windows of one run differ by 1, those of different runs by more."""
+
+
+@dataclass(frozen=True)
+class FileWindows:
+    """One file's hashed windows, and the first lines whose `# noqa` silences ACO601 there."""
+
+    path: str
+    size: int
+    windows: tuple[Window, ...]
+    silenced: frozenset[int] = frozenset()
+
+
+def file_windows(source: SourceFile, min_lines: int) -> FileWindows:
+    """The file's windows of `min_lines` units (none when min_lines is 0), built once per file."""
+    return source.memo(f"duplication-windows-{min_lines}", lambda src: _build(src, min_lines))
+
+
+def _build(source: SourceFile, size: int) -> FileWindows:
+    windows: list[Window] = []
+    if size <= 0:
+        return FileWindows(source.path, size, ())
+    digests: dict[str, bytes] = {}
+    index = 0
+    for run in statement_runs(source):
+        keys = [digests.get(u.shape) or digests.setdefault(u.shape, _digest(u.shape.encode())) for u in run]
+        for offset in range(len(run) - size + 1):
+            chosen = keys[offset : offset + size]
+            if is_informative(chosen):
+                first, last = run[offset], run[offset + size - 1]
+                key = _window_key(run[offset : offset + size], chosen)
+                windows.append((key, index + offset, first.line, first.col, last.last_line))
+        index += len(run) + 1
+    return FileWindows(source.path, size, tuple(windows))
+
+
+def is_informative(keys: Sequence[bytes]) -> bool:
+    """Whether a window says more than one statement repeated (a table of `X = 1` lines is not a copy)."""
+    return len(set(keys)) > 1
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=8).digest()
+
+
+def _window_key(units: Sequence[Unit], keys: Sequence[bytes]) -> int:
+    """The window's hash: each unit's shape digest with its depth relative to the first unit."""
+    base = units[0].depth
+    data = b"".join((unit.depth - base + 128).to_bytes(2, "big") + key for unit, key in zip(units, keys))
+    return int.from_bytes(_digest(data), "big")
