@@ -8,6 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.duplication.crossfile import collect_windows, compares_across_files, cross_file_findings
+from acolyte_gates.duplication.windows import FileWindows
 from acolyte_gates.engine import check_file
 from acolyte_gates.findings import Finding
 from acolyte_gates.paths import relative_to_root
@@ -43,8 +45,18 @@ def check_one(path: str, settings: Settings) -> list[Finding]:
     return check_file(read_source(path), settings, relative_to_root(path, settings.root))
 
 
-def _check_chunk(paths: list[str], settings: Settings) -> list[Finding]:
-    return [finding for path in paths for finding in check_one(path, settings)]
+def _check_chunk(paths: list[str], settings: Settings) -> tuple[list[Finding], list[FileWindows]]:
+    """Findings for a group of files, and their windows for the cross-file duplication pass."""
+    findings: list[Finding] = []
+    windows: list[FileWindows] = []
+    for path in paths:
+        source = read_source(path)
+        relpath = relative_to_root(path, settings.root)
+        findings.extend(check_file(source, settings, relpath))
+        found = collect_windows(source, settings, relpath)
+        if found is not None:
+            windows.append(found)
+    return findings, windows
 
 
 def _chunks(paths: list[str], jobs: int) -> Iterator[list[str]]:
@@ -73,9 +85,11 @@ def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> 
     """Findings for every file, sorted by path and position."""
     jobs = effective_jobs(options.jobs, len(paths))
     if jobs == 1:
-        findings: Iterable[Finding] = _check_chunk(paths, settings)
+        parts: Iterable[tuple[list[Finding], list[FileWindows]]] = [_check_chunk(paths, settings)]
     else:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            parts = pool.map(_check_chunk, _chunks(paths, jobs), [settings] * len(paths))
-            findings = [finding for part in parts for finding in part]
+            parts = list(pool.map(_check_chunk, _chunks(paths, jobs), [settings] * len(paths)))
+    findings = [finding for part in parts for finding in part[0]]
+    if compares_across_files(settings):
+        findings.extend(cross_file_findings([found for part in parts for found in part[1]]))
     return sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code))
