@@ -9,6 +9,11 @@ from typing import Union
 Block = Union[ast.stmt, ast.excepthandler, ast.match_case]
 DefinitionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef]
 ScopeNode = Union[ast.Module, DefinitionNode]
+BINDING_STATEMENTS = frozenset(
+    (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.ExceptHandler)
+    + (ast.match_case,)
+)
+"""The statements that can bind a name in their scope."""
 
 
 def local_names(node: ScopeNode, inherited: frozenset[str], bound: set[str]) -> frozenset[str]:
@@ -54,7 +59,12 @@ def bound_names(node: Block) -> Iterator[str]:
     for target in _targets(node):
         if isinstance(target, ast.Name):
             yield target.id
-            continue
-        for inner in ast.walk(target):
-            if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
-                yield inner.id
+        elif isinstance(target, (ast.Tuple, ast.List, ast.Starred)):
+            yield from _unpacked_names(target)
+
+
+def _unpacked_names(target: ast.expr) -> Iterator[str]:
+    """The names an unpacking target (`a, (b, *c) = ...`) binds; attributes and items bind none."""
+    for inner in ast.walk(target):
+        if isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+            yield inner.id

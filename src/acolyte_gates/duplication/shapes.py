@@ -19,67 +19,53 @@ _TOKEN = re.compile(
     r"""
     (?P<string>(?i:[rbuf]{0,2})(?:'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
         |'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"))
-    |(?P<comment>\#[^\n]*)
+    |\#[^\n]*
     |(?P<number>\.?\d(?:[\w.]|(?<=[eE])[+-])*)
     |(?P<name>[^\W\d]\w*)
     |(?P<op>\*\*=?|//=?|<<=?|>>=?|[-+*/%&|^<>=!:@]=|->|\.\.\.|[^\s\\])
     """,
     re.VERBOSE | re.DOTALL,
 )
+LOCAL, STRING, BYTES, NUMBER, BOOL = "$var", "$str", "$bytes", "$num", "$bool"
+# A comma before a closing bracket, and a string literal right after another, say nothing more.
+_TIDY = re.compile(r" ,(?= [)\]}])|(?<=\$str)(?: \$str)+|(?<=\$bytes)(?: \$bytes)+")
 _OPENING = frozenset("([{")
 _CLOSING = frozenset(")]}")
 _BINDERS = {"for": "in", "lambda": ":"}
 _BINDING_WORDS = ("for", "lambda", ":=")
-Token = tuple[str, str, str, str, str]
-"""One match: (string, comment, number, name, operator), all empty but one."""
-LOCAL, STRING, BYTES, NUMBER, BOOL = "$var", "$str", "$bytes", "$num", "$bool"
+_BOOLS = frozenset(("True", "False"))
+Token = tuple[str, str, str, str]
+"""One match: (string, number, name, operator), all empty but one (all empty for a comment)."""
 
 
 def statement_shape(text: str, local: frozenset[str]) -> str:
     """The shape of a statement's text, given the names local to its scope."""
     found: list[Token] = _TOKEN.findall(text)
+    parts = [
+        name or operator or (_string(string) if string else number and NUMBER)
+        for string, number, name, operator in found
+    ]
+    if "#" in text:
+        parts = [part for part in parts if part]
     if any(word in text for word in _BINDING_WORDS):
-        local = local | _statement_locals(found)
-    return " ".join(_parts(found, local))
+        local = local | _statement_locals(parts)
+    for index in [i for i, part in enumerate(parts) if part in local or part in _BOOLS]:
+        parts[index] = _name(parts, index)
+    return _TIDY.sub("", " ".join(parts))
 
 
-def _statement_locals(found: list[Token]) -> frozenset[str]:
+def _statement_locals(parts: list[str]) -> frozenset[str]:
     """Names a statement binds for itself: comprehension and lambda variables, walrus targets."""
     bound: set[str] = set()
     closing = ""
-    for index, token in enumerate(found):
-        name, text = token[3], token[3] or token[4]
-        if name in _BINDERS:
-            closing = _BINDERS[name]
-        elif text == closing:
+    for index, part in enumerate(parts):
+        if part in _BINDERS:
+            closing = _BINDERS[part]
+        elif part == closing:
             closing = ""
-        elif name and (closing or (index + 1 < len(found) and found[index + 1][4] == ":=")):
-            bound.add(name)
+        elif part.isidentifier() and (closing or (index + 1 < len(parts) and parts[index + 1] == ":=")):
+            bound.add(part)
     return frozenset(bound)
-
-
-def _parts(found: list[Token], local: frozenset[str]) -> list[str]:
-    """The normalized texts of a statement's tokens."""
-    parts: list[str] = []
-    brackets = 0
-    for index, (string, _, number, name, operator) in enumerate(found):
-        if name:
-            _push(parts, _name(found, index, local, brackets > 0))
-        elif operator:
-            brackets += (operator in _OPENING) - (operator in _CLOSING)
-            _push(parts, operator)
-        elif string or number:
-            _push(parts, _string(string) if string else NUMBER)
-    return parts
-
-
-def _push(parts: list[str], part: str) -> None:
-    """Append a token's shape: adjacent strings are one literal, a comma before a closing bracket goes."""
-    if parts and part in _CLOSING and parts[-1] == ",":
-        parts.pop()
-    elif parts and part == parts[-1] and part in (STRING, BYTES):
-        return
-    parts.append(part)
 
 
 def _string(text: str) -> str:
@@ -87,13 +73,17 @@ def _string(text: str) -> str:
     return BYTES if "b" in prefix.lower() else STRING
 
 
-def _name(found: list[Token], index: int, local: frozenset[str], in_brackets: bool) -> str:
-    """LOCAL for a local variable; keywords, other names, attributes and keyword arguments as written."""
-    text = found[index][3]
-    if text in ("True", "False"):
+def _name(parts: list[str], index: int) -> str:
+    """LOCAL for a local variable, except as an attribute or keyword-argument name; True/False a literal."""
+    text = parts[index]
+    if text in _BOOLS:
         return BOOL
-    if text not in local or (index > 0 and found[index - 1][4] == "."):
+    if index > 0 and parts[index - 1] == ".":
         return text
-    if in_brackets and index + 1 < len(found) and found[index + 1][4] == "=":
+    if index + 1 < len(parts) and parts[index + 1] == "=" and _in_brackets(parts, index):
         return text
     return LOCAL
+
+
+def _in_brackets(parts: list[str], index: int) -> bool:
+    return sum((part in _OPENING) - (part in _CLOSING) for part in parts[:index]) > 0

@@ -21,16 +21,24 @@ import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from acolyte_gates.duplication.names import Block, DefinitionNode, ScopeNode, bound_names, local_names
+from acolyte_gates.duplication.names import (
+    BINDING_STATEMENTS,
+    Block,
+    DefinitionNode,
+    ScopeNode,
+    bound_names,
+    local_names,
+)
 from acolyte_gates.duplication.shapes import statement_shape
 from acolyte_gates.source import SourceFile
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
-_DEFINITIONS = (*_FUNCTIONS, ast.ClassDef)
-_IMPORTS = (ast.Import, ast.ImportFrom)
+_DEFINITIONS = frozenset((*_FUNCTIONS, ast.ClassDef))
+_IMPORTS = frozenset((ast.Import, ast.ImportFrom))
+_GUARDS = frozenset((ast.Try, ast.If))
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)  # Python 3.11+
 _COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, _TRY_STAR, ast.Match)
-_HEADERS = (*_COMPOUND, ast.excepthandler, ast.match_case)
+_HEADERS = frozenset((*_COMPOUND, ast.ExceptHandler, ast.match_case))
 
 
 @dataclass(frozen=True)
@@ -82,17 +90,18 @@ def _docstring_free(body: list[ast.stmt]) -> list[ast.stmt]:
 
 def _is_import(node: Block) -> bool:
     """An import, or a `try`/`if` whose body only imports (a guarded import and its fallback)."""
-    if isinstance(node, _IMPORTS):
+    kind = type(node)
+    if kind in _IMPORTS:
         return True
-    return isinstance(node, (ast.Try, ast.If)) and all(isinstance(inner, _IMPORTS) for inner in node.body)
+    return kind in _GUARDS and all(type(inner) in _IMPORTS for inner in getattr(node, "body", ()))
 
 
 def _definitions(body: Sequence[Block]) -> Iterator[DefinitionNode]:
     """The definitions among some statements, looking inside their blocks but not inside definitions."""
     for node in body:
-        if isinstance(node, _DEFINITIONS):
-            yield node
-        elif isinstance(node, _HEADERS):
+        if type(node) in _DEFINITIONS:
+            yield node  # type: ignore[misc]
+        elif type(node) in _HEADERS:
             for _, block, _ in _inner_blocks(node):
                 yield from _definitions(block)
 
@@ -112,7 +121,7 @@ def _inner_blocks(node: Block) -> Iterator[tuple[str, list[Block], int]]:
 
 def _last_line(node: ast.stmt | ast.excepthandler) -> int:
     """The last line of a simple statement, or of a compound statement's header."""
-    if not isinstance(node, _HEADERS):
+    if type(node) not in _HEADERS:
         return node.end_lineno or node.lineno
     parts = [getattr(node, name, None) for name in ("test", "iter", "subject", "type")]
     parts += [item.optional_vars or item.context_expr for item in getattr(node, "items", ())]
@@ -144,15 +153,17 @@ class _Shaper:
             if _is_import(node):
                 self._guarded(node, depth, gathered)
                 continue
-            if isinstance(node, _DEFINITIONS):
-                gathered.nested.append(node)
+            kind = type(node)
+            if kind in _DEFINITIONS:
+                gathered.nested.append(node)  # type: ignore[arg-type]
                 gathered.runs.append([])
                 continue
-            gathered.bound.update(bound_names(node))
+            if kind in BINDING_STATEMENTS:
+                gathered.bound.update(bound_names(node))
             raw = self._raw(node, depth, tag)
             gathered.runs[-1].append(raw)
             tag = ""
-            if isinstance(node, _HEADERS):
+            if kind in _HEADERS:
                 self._collect_blocks(node, raw.depth, gathered)
 
     def _collect_blocks(self, node: Block, depth: int, gathered: _Scope) -> None:
@@ -188,7 +199,7 @@ class _Shaper:
         """Where a statement's own text ends: its end, its block's first statement, a match's subject."""
         if isinstance(node, ast.Match):
             return self._end_offset(node.subject)
-        body = getattr(node, "body", None) if isinstance(node, _HEADERS) else None
+        body = getattr(node, "body", None) if type(node) in _HEADERS else None
         return self._offset(body[0].lineno, body[0].col_offset) if body else self._end_offset(node)
 
     def _offset(self, line: int, byte_col: int) -> int:

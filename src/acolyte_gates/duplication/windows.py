@@ -1,6 +1,6 @@
 """Windows: every run of `min-duplicate-lines` consecutive statement units, hashed to one number.
 
-A window's hash covers its units' shapes and their depths relative to its first unit, so the
+A window's hash covers its units' shapes and each one's depth relative to the one before, so the
 same block matches wherever it is indented. The hash is blake2b (8 bytes), not Python's
 salted hash(), because windows from different worker processes are compared. A FileWindows
 is a small frozen value (ints only besides the path): it pickles cheaply from a worker back
@@ -44,11 +44,11 @@ def _build(source: SourceFile, size: int) -> FileWindows:
     index = 0
     for run in statement_runs(source):
         keys = [digests.get(u.shape) or digests.setdefault(u.shape, _digest(u.shape.encode())) for u in run]
+        links = [_link(run, position, key) for position, key in enumerate(keys)]
         for offset in range(len(run) - size + 1):
-            chosen = keys[offset : offset + size]
-            if is_informative(chosen):
+            if is_informative(keys[offset : offset + size]):
                 first, last = run[offset], run[offset + size - 1]
-                key = _window_key(run[offset : offset + size], chosen)
+                key = int.from_bytes(_digest(keys[offset] + b"".join(links[offset + 1 : offset + size])), "big")
                 windows.append((key, index + offset, first.line, first.col, last.last_line))
         index += len(run) + 1
     return FileWindows(source.path, size, tuple(windows))
@@ -63,8 +63,8 @@ def _digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=8).digest()
 
 
-def _window_key(units: Sequence[Unit], keys: Sequence[bytes]) -> int:
-    """The window's hash: each unit's shape digest with its depth relative to the first unit."""
-    base = units[0].depth
-    data = b"".join((unit.depth - base + 128).to_bytes(2, "big") + key for unit, key in zip(units, keys))
-    return int.from_bytes(_digest(data), "big")
+def _link(run: Sequence[Unit], position: int, key: bytes) -> bytes:
+    """A unit's digest with its depth relative to the unit before: windows hash these, so the same
+    block matches at any indentation."""
+    step = run[position].depth - run[position - 1].depth if position else 0
+    return (step + 128).to_bytes(2, "big") + key
