@@ -186,3 +186,19 @@ def test_the_documented_examples_behave() -> None:
     config = {key.replace("-", "_"): value for key, value in docs.example_config}
     assert "ACO601" in " ".join(codes(docs.example, **config))
     assert codes(docs.use_instead, **config) == []
+
+
+def test_a_pattern_repeated_back_to_back_is_not_a_copy_of_itself() -> None:
+    # four `if tN is not None: mN = tN` pairs: the windows at units 0 and 2 are equal but overlap
+    pairs = "".join(f"    if t{i} is not None:\n        m{i} = t{i}\n" for i in range(1, 5))
+    assert results(f"def pick(t1, t2, t3, t4):\n{pairs}    return m1\n") == []
+
+
+def test_repetitions_a_whole_window_apart_are_copies() -> None:
+    # six `if t is not None: m = t` pairs: units 0-5 (lines 2-7) and 6-11 (lines 8-13) are the
+    # same block side by side; the windows in between overlap both and count for nothing
+    pairs = "    if t is not None:\n        m = t\n" * 6
+    assert results(f"def pick(t):\n{pairs}") == [
+        "2:5: ACO601 lines 2-7 duplicate lines 8-13 (6 statements)",
+        "8:5: ACO601 lines 8-13 duplicate lines 2-7 (6 statements)",
+    ]

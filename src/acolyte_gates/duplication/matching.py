@@ -1,8 +1,10 @@
 """Copies from windows: equal hashes grouped, and consecutive duplicated windows merged into one block.
 
-A window is duplicated when another window has its hash (in the same file for the engine rule;
-in another file, and in no other place of its own file, for the cross-file pass, so that a
-block copied within a file is reported once, by the rule). A maximal run of duplicated
+A window is duplicated when another window has its hash and does not overlap it (in the same
+file for the engine rule; in another file, and in no other place of its own file, for the
+cross-file pass, so that a block copied within a file is reported once, by the rule). A
+pattern that repeats right after itself (`if a: x = a` four times) is therefore no copy until
+its repetitions are a whole window apart. A maximal run of duplicated
 windows that follow each other is one copy: a copied 20-statement block is one finding per
 copy, not fifteen. Every step is a dictionary lookup per window: linear in the tree's size.
 """
@@ -34,11 +36,17 @@ class Copy:
 
 @dataclass(frozen=True)
 class _Group:
-    """Every window with one hash, and the first of them in each file (in file order)."""
+    """Every window with one hash, the first of them in each file, and the lowest and highest unit
+    index they start at in each file (to tell a copy from an overlapping repetition)."""
 
     members: tuple[Position, ...]
     first_by_file: dict[int, Position]
-    count_by_file: dict[int, int]
+    units_by_file: dict[int, tuple[int, int]]
+
+    def has_copy_in_file(self, file_index: int, unit: int, size: int) -> bool:
+        """Whether a window of this group in the file starts `size` units or more away from `unit`."""
+        low, high = self.units_by_file.get(file_index, (unit, unit))
+        return low <= unit - size or high >= unit + size
 
 
 def _groups(files: Sequence[FileWindows]) -> dict[int, _Group]:
@@ -47,24 +55,18 @@ def _groups(files: Sequence[FileWindows]) -> dict[int, _Group]:
     for file_index, found in enumerate(files):
         for window_index, window in enumerate(found.windows):
             seen.setdefault(window[0], []).append((file_index, window_index))
-    groups = {}
-    for key, members in seen.items():
-        if len(members) > 1:
-            first: dict[int, Position] = {}
-            count: dict[int, int] = {}
-            for position in members:
-                first.setdefault(position[0], position)
-                count[position[0]] = count.get(position[0], 0) + 1
-            groups[key] = _Group(tuple(members), first, count)
-    return groups
+    return {key: _group(files, members) for key, members in seen.items() if len(members) > 1}
 
 
-def _is_duplicated(group: _Group | None, file_index: int, across: bool) -> bool:
-    if group is None:
-        return False
-    if not across:
-        return True
-    return len(group.count_by_file) > 1 and group.count_by_file[file_index] == 1
+def _group(files: Sequence[FileWindows], members: list[Position]) -> _Group:
+    first: dict[int, Position] = {}
+    units: dict[int, tuple[int, int]] = {}
+    for file_index, window_index in members:
+        first.setdefault(file_index, (file_index, window_index))
+        unit = files[file_index].windows[window_index][1]
+        low, high = units.get(file_index, (unit, unit))
+        units[file_index] = (min(low, unit), max(high, unit))
+    return _Group(tuple(members), first, units)
 
 
 def _runs(windows: Sequence[Window], marked: Sequence[bool]) -> list[tuple[int, int]]:
@@ -94,9 +96,18 @@ class _Matcher:
                 self.run_of.update(((file_index, w), run) for w in range(run[0], run[1] + 1))
 
     def _file_runs(self, file_index: int) -> list[tuple[int, int]]:
-        windows = self.files[file_index].windows
-        marked = [_is_duplicated(self.groups.get(w[0]), file_index, self.across) for w in windows]
-        return _runs(windows, marked)
+        found = self.files[file_index]
+        marked = [self._is_duplicated(file_index, window) for window in found.windows]
+        return _runs(found.windows, marked)
+
+    def _is_duplicated(self, file_index: int, window: Window) -> bool:
+        """In one file: a window of the same hash that does not overlap this one. Across files: one
+        in another file, and none in this file (those are the file rule's)."""
+        group = self.groups.get(window[0])
+        if group is None:
+            return False
+        in_file = group.has_copy_in_file(file_index, window[1], self.files[file_index].size)
+        return len(group.first_by_file) > 1 and not in_file if self.across else in_file
 
     def copies(self) -> list[Copy]:
         """Every copy in every file, each reported against one other copy."""
@@ -113,17 +124,19 @@ class _Matcher:
         fallback = None
         for window_index in range(run[0], run[1] + 1):
             group = self.groups[self.files[file_index].windows[window_index][0]]
-            for position in self._candidates(group, file_index):
+            for position in self._candidates(group, (file_index, window_index)):
                 if self.run_of.get(position) != run or position[0] != file_index:
                     return position
-                if position[1] != window_index and fallback is None:
-                    fallback = position
+                fallback = fallback or position
         return fallback
 
-    def _candidates(self, group: _Group, file_index: int) -> Sequence[Position]:
+    def _candidates(self, group: _Group, own: Position) -> Sequence[Position]:
+        """The group's windows that are another copy of `own`: in another file, or not overlapping it."""
         if self.across:
-            return [p for f, p in group.first_by_file.items() if f != file_index][:1]
-        return group.members
+            return [p for f, p in group.first_by_file.items() if f != own[0]][:1]
+        windows, size = self.files[own[0]].windows, self.files[own[0]].size
+        unit = windows[own[1]][1]
+        return [p for p in group.members if abs(windows[p[1]][1] - unit) >= size]
 
     def _span(self, position: Position, own: tuple[int, int]) -> tuple[int, int]:
         """The lines of the run holding a window, or of the window alone (in no run, or in `own`)."""

@@ -40,18 +40,21 @@ Token = tuple[str, str, str, str]
 
 def statement_shape(text: str, local: frozenset[str]) -> str:
     """The shape of a statement's text, given the names local to its scope."""
-    found: list[Token] = _TOKEN.findall(text)
-    parts = [
-        name or operator or (_string(string) if string else number and NUMBER)
-        for string, number, name, operator in found
-    ]
-    if "#" in text:
-        parts = [part for part in parts if part]
+    parts = _raw_parts(_TOKEN.findall(text), "#" in text)
     if any(word in text for word in _BINDING_WORDS):
         local = local | _statement_locals(parts)
     for index in [i for i, part in enumerate(parts) if part in local or part in _BOOLS]:
         parts[index] = _name(parts, index)
     return _TIDY.sub("", " ".join(parts))
+
+
+def _raw_parts(found: list[Token], has_comment: bool) -> list[str]:
+    """Each token's text, with literals made placeholders (and comments, which match empty, dropped)."""
+    parts = [
+        name or operator or (_string(string) if string else number and NUMBER)
+        for string, number, name, operator in found
+    ]
+    return [part for part in parts if part] if has_comment else parts
 
 
 def _statement_locals(parts: list[str]) -> frozenset[str]:
