@@ -158,10 +158,13 @@ def test_a_window_does_not_cross_a_function_boundary() -> None:
     assert results(src) == []
 
 
-def test_one_statement_repeated_is_not_a_copy() -> None:
+def test_one_or_two_statements_repeated_are_not_a_copy() -> None:
     # a table of registrations: every window is the same statement six times
-    src = "".join(f'register("name{i}", {i})\n' for i in range(14))
-    assert results(src) == []
+    table = "".join(f'register("name{i}", {i})\n' for i in range(14))
+    assert results(table) == []
+    # a chain of flags: every window is the same two statements three times
+    flags = "".join(f'    if {flag}:\n        args.append("-{flag}")\n' for flag in "abcdefgh")
+    assert results(f"def options(args, a, b, c, d, e, f, g, h):\n{flags}", select=["ACO601"]) == []
 
 
 def test_a_copy_nested_deeper_still_matches() -> None:
@@ -189,16 +192,16 @@ def test_the_documented_examples_behave() -> None:
 
 
 def test_a_pattern_repeated_back_to_back_is_not_a_copy_of_itself() -> None:
-    # four `if tN is not None: mN = tN` pairs: the windows at units 0 and 2 are equal but overlap
-    pairs = "".join(f"    if t{i} is not None:\n        m{i} = t{i}\n" for i in range(1, 5))
-    assert results(f"def pick(t1, t2, t3, t4):\n{pairs}    return m1\n") == []
+    # three rounds of a three-statement step: the windows at units 0 and 3 are equal but overlap
+    step = "    if t is not None:\n        m = t\n        t = m + 1\n"
+    assert results(f"def walk(t):\n{step * 3}    return t\n") == []
 
 
 def test_repetitions_a_whole_window_apart_are_copies() -> None:
-    # six `if t is not None: m = t` pairs: units 0-5 (lines 2-7) and 6-11 (lines 8-13) are the
-    # same block side by side; the windows in between overlap both and count for nothing
-    pairs = "    if t is not None:\n        m = t\n" * 6
-    assert results(f"def pick(t):\n{pairs}") == [
+    # four rounds: units 0-5 (lines 2-7) and 6-11 (lines 8-13) are the same block side by side;
+    # the window at unit 3 overlaps both and counts for nothing
+    step = "    if t is not None:\n        m = t\n        t = m + 1\n"
+    assert results(f"def walk(t):\n{step * 4}") == [
         "2:5: ACO601 lines 2-7 duplicate lines 8-13 (6 statements)",
         "8:5: ACO601 lines 8-13 duplicate lines 2-7 (6 statements)",
     ]

@@ -1,17 +1,18 @@
-"""Copies from windows: equal hashes grouped, and consecutive duplicated windows merged into one block.
+"""Copies from windows: equal hashes grouped, and windows that follow each other merged into one copy.
 
 A window is duplicated when another window has its hash and does not overlap it (in the same
 file for the engine rule; in another file, and in no other place of its own file, for the
 cross-file pass, so that a block copied within a file is reported once, by the rule). A
 pattern that repeats right after itself (`if a: x = a` four times) is therefore no copy until
-its repetitions are a whole window apart. A maximal run of duplicated
-windows that follow each other is one copy: a copied 20-statement block is one finding per
-copy, not fifteen. Every step is a dictionary lookup per window: linear in the tree's size.
+its repetitions are a whole window apart. A copy starts at a duplicated window and its twin
+(the first other copy of it), and goes on while the windows that follow both are the same: a
+copied 20-statement block is one finding per copy, not fifteen, and the message gives the
+twin's lines exactly. Every step is a dictionary lookup per window: linear in the tree's size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from acolyte_gates.duplication.windows import FileWindows, Window
@@ -69,19 +70,6 @@ def _group(files: Sequence[FileWindows], members: list[Position]) -> _Group:
     return _Group(tuple(members), first, units)
 
 
-def _runs(windows: Sequence[Window], marked: Sequence[bool]) -> list[tuple[int, int]]:
-    """(first, last) window index of each maximal run of marked windows that follow each other."""
-    runs: list[tuple[int, int]] = []
-    for index, window in enumerate(windows):
-        if not marked[index]:
-            continue
-        if runs and runs[-1][1] == index - 1 and windows[index - 1][1] == window[1] - 1:
-            runs[-1] = (runs[-1][0], index)
-        else:
-            runs.append((index, index))
-    return runs
-
-
 class _Matcher:
     """Finds the copies among a set of files' windows, in one file or across files."""
 
@@ -89,16 +77,24 @@ class _Matcher:
         self.files = files
         self.across = across
         self.groups = _groups(files)
-        self.runs = [self._file_runs(index) for index in range(len(files))]
-        self.run_of: dict[Position, tuple[int, int]] = {}
-        for file_index, runs in enumerate(self.runs):
-            for run in runs:
-                self.run_of.update(((file_index, w), run) for w in range(run[0], run[1] + 1))
 
-    def _file_runs(self, file_index: int) -> list[tuple[int, int]]:
-        found = self.files[file_index]
-        marked = [self._is_duplicated(file_index, window) for window in found.windows]
-        return _runs(found.windows, marked)
+    def copies(self) -> list[Copy]:
+        """Every copy in every file, each reported against one other copy."""
+        return [copy for file_index in range(len(self.files)) for copy in self._file_copies(file_index)]
+
+    def _file_copies(self, file_index: int) -> Iterator[Copy]:
+        """Walk the file's windows: each duplicated one starts a copy as long as its twin keeps pace."""
+        windows = self.files[file_index].windows
+        marked = [self._is_duplicated(file_index, window) for window in windows]
+        index = 0
+        while index < len(windows):
+            partner = self._partner((file_index, index)) if marked[index] else None
+            if partner is None:
+                index += 1
+                continue
+            length = self._shared_length((file_index, index), partner, marked)
+            yield self._copy((file_index, index), partner, length)
+            index += length
 
     def _is_duplicated(self, file_index: int, window: Window) -> bool:
         """In one file: a window of the same hash that does not overlap this one. Across files: one
@@ -109,50 +105,37 @@ class _Matcher:
         in_file = group.has_copy_in_file(file_index, window[1], self.files[file_index].size)
         return len(group.first_by_file) > 1 and not in_file if self.across else in_file
 
-    def copies(self) -> list[Copy]:
-        """Every copy in every file, each reported against one other copy."""
-        found = []
-        for file_index, runs in enumerate(self.runs):
-            for run in runs:
-                other = self._partner(file_index, run)
-                if other is not None:
-                    found.append(self._copy(file_index, run, other))
-        return found
-
-    def _partner(self, file_index: int, run: tuple[int, int]) -> Position | None:
-        """The window another copy of this run starts with: outside the run where there is one."""
-        fallback = None
-        for window_index in range(run[0], run[1] + 1):
-            group = self.groups[self.files[file_index].windows[window_index][0]]
-            for position in self._candidates(group, (file_index, window_index)):
-                if self.run_of.get(position) != run or position[0] != file_index:
-                    return position
-                fallback = fallback or position
-        return fallback
-
-    def _candidates(self, group: _Group, own: Position) -> Sequence[Position]:
-        """The group's windows that are another copy of `own`: in another file, or not overlapping it."""
+    def _partner(self, own: Position) -> Position | None:
+        """The first window that is another copy of `own`: in another file, or not overlapping it."""
+        found = self.files[own[0]]
+        group = self.groups[found.windows[own[1]][0]]
         if self.across:
-            return [p for f, p in group.first_by_file.items() if f != own[0]][:1]
-        windows, size = self.files[own[0]].windows, self.files[own[0]].size
-        unit = windows[own[1]][1]
-        return [p for p in group.members if abs(windows[p[1]][1] - unit) >= size]
+            return next((p for f, p in group.first_by_file.items() if f != own[0]), None)
+        unit = found.windows[own[1]][1]
+        return next((p for p in group.members if abs(found.windows[p[1]][1] - unit) >= found.size), None)
 
-    def _span(self, position: Position, own: tuple[int, int]) -> tuple[int, int]:
-        """The lines of the run holding a window, or of the window alone (in no run, or in `own`)."""
-        windows = self.files[position[0]].windows
-        first, last = self.run_of.get(position, own)
-        if (first, last) == own:
-            first = last = position[1]
-        return windows[first][2], windows[last][4]
+    def _shared_length(self, own: Position, partner: Position, marked: Sequence[bool]) -> int:
+        """How many windows in a row, from `own` and from `partner`, are the same."""
+        mine, theirs = self.files[own[0]].windows, self.files[partner[0]].windows
+        length = 1
+        while own[1] + length < len(mine) and partner[1] + length < len(theirs) and marked[own[1] + length]:
+            step = (own[1] + length, partner[1] + length)
+            if mine[step[0]][0] != theirs[step[1]][0] or not (_follows(mine, step[0]) and _follows(theirs, step[1])):
+                break
+            length += 1
+        return length
 
-    def _copy(self, file_index: int, run: tuple[int, int], other: Position) -> Copy:
-        found = self.files[file_index]
-        first, last = found.windows[run[0]], found.windows[run[1]]
-        statements = last[1] - first[1] + found.size
-        other_span = self._span(other, run if other[0] == file_index else (-1, -1))
-        other_path = self.files[other[0]].path
-        return Copy(found.path, first[2], first[3], last[4], statements, other_path, *other_span)
+    def _copy(self, own: Position, partner: Position, length: int) -> Copy:
+        mine, theirs = self.files[own[0]], self.files[partner[0]]
+        first, last = mine.windows[own[1]], mine.windows[own[1] + length - 1]
+        other_first, other_last = theirs.windows[partner[1]], theirs.windows[partner[1] + length - 1]
+        statements = last[1] - first[1] + mine.size
+        return Copy(mine.path, first[2], first[3], last[4], statements, theirs.path, other_first[2], other_last[4])
+
+
+def _follows(windows: Sequence[Window], index: int) -> bool:
+    """Whether a window starts one unit after the window before it (same run, nothing skipped)."""
+    return windows[index][1] == windows[index - 1][1] + 1
 
 
 def same_file_copies(found: FileWindows) -> list[Copy]:

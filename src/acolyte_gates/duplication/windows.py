@@ -55,8 +55,12 @@ def _build(source: SourceFile, size: int) -> FileWindows:
 
 
 def is_informative(keys: Sequence[bytes]) -> bool:
-    """Whether a window says more than one statement repeated (a table of `X = 1` lines is not a copy)."""
-    return len(set(keys)) > 1
+    """Whether a window holds three different statements (or all different, when it is shorter).
+
+    One or two statements repeated (a table of `X = 1` lines, a chain of `if a: args.append("-a")`)
+    make a list, not a copied block: two such lists only share the shape of their items.
+    """
+    return len(set(keys)) >= min(3, len(keys))
 
 
 def _digest(data: bytes) -> bytes:
