@@ -22,24 +22,28 @@ _WHAT = """Finds a block of at least `min-duplicate-lines` statements that appea
 same file or, under `acolyte-gates check`, in another checked file. Each copy is reported
 at its first line with the lines of another copy; a long copied block is one finding per
 copy. Two blocks are copies when they are the same statement for statement after local
-names are renamed and literals changed: a local name is one the function (or the module or
-class body) binds, by a parameter, an assignment, a loop, `with`, `except` or `case` target,
-or a comprehension, lambda or walrus; every other name (globals, builtins, the functions
-called, attribute and keyword-argument names) must be spelled the same, so two blocks that
-call different functions are not copies. Numbers, strings, bytes and True/False may differ.
+names are renamed and literals changed: a local name is one the function (or an enclosing
+one, or the module, for module-level code) binds, by a parameter, an assignment, a loop,
+`with`, `except` or `case` target, or a comprehension, lambda or walrus; every other name
+(globals, builtins, the functions called, class attributes, attribute and keyword-argument
+names) must be spelled the same, so two blocks that call different functions are not copies.
+Numbers, strings, bytes and True/False may differ.
 
 A statement line is one statement, or the header of a compound statement (`if x:`,
 `for a in b:`, `except E:`, `case ...:`), however many physical lines it spans; the message
 gives the physical lines of both copies and the number of statements. Blocks are counted
 inside one function, class body or module body, never across a `def` or `class`. Imports
-and docstrings never count, and a block that only repeats one statement (a table of
-`X = 1` lines) is not reported."""
+(guarded ones in a `try` or `if` too) and docstrings never count. A block made of one or two
+statements repeated (a table of `X = 1` lines, a chain of `if a: args.append("-a")`) is a list,
+not a copy, and a pattern that repeats right after itself counts only once its repetitions
+are a whole block apart."""
 
 _KNOWN_PROBLEMS = """The flake8 plugin sees one file at a time, so under flake8 only copies within
 a file are reported; `acolyte-gates check` also reports copies across files. A copy renamed
 inconsistently (`a + b` against `x + x`) still matches, since every local becomes the same
-placeholder. A block copied within a file and into another file is reported once per copy,
-against the copy in its own file."""
+placeholder, so two runs of assignments of constants to different names (`sep = "/"`,
+`dot = "."` against `sep = "/"`, `curdir = "."`) can match. A block copied within a file and
+into another file is reported once per copy, against the copy in its own file."""
 
 _EXAMPLE = """def load_users(path):
     rows = read(path)
