@@ -83,3 +83,17 @@ def test_cache_clean_removes_the_folder(project: Path, capsys: pytest.CaptureFix
     assert main(["cache", "clean"]) == 0
     assert not (project / ".acolyte_cache").exists()
     assert "removed 2 cache file(s)" in capsys.readouterr().out
+
+
+def test_cross_file_duplicates_are_found_from_cached_files_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    block = "".join(f"    total_{n} = values[{n}] * {n}\n" for n in range(6))
+    (tmp_path / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO601"]\n', encoding="utf-8")
+    for name in ("one.py", "two.py"):
+        (tmp_path / name).write_text(f"def {name[:3]}(values):\n" + block, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check"])
+    cold = capsys.readouterr().out
+    (tmp_path / "one.py").write_text("def one(values):\n" + block, encoding="utf-8")  # same bytes
+    main(["check"])
+    warm = capsys.readouterr().out
+    assert warm == cold and cold.count("ACO601") == 2  # one finding at each copy, from the cache

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from acolyte_gates import cache
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.duplication.crossfile import (
+    collect_windows,
+    compares_across_files,
+    cross_file_findings,
+)
+from acolyte_gates.duplication.windows import FileWindows, decode_windows, encode_windows
 from acolyte_gates.engine import check_file
 from acolyte_gates.findings import Finding
 from acolyte_gates.paths import relative_to_root
@@ -38,13 +44,25 @@ def read_source(path: str) -> SourceFile:
     return SourceFile.from_bytes(path, data)
 
 
-def check_one(path: str, settings: Settings) -> list[Finding]:
-    """Findings for one file on disk."""
-    return check_file(read_source(path), settings, relative_to_root(path, settings.root))
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one file yields: its findings, and its windows for cross-file duplication."""
+
+    path: str
+    findings: tuple[Finding, ...]
+    windows: FileWindows | None = None
 
 
-def _check_chunk(paths: list[str], settings: Settings) -> list[tuple[str, list[Finding]]]:
-    return [(path, check_one(path, settings)) for path in paths]
+def check_one(path: str, settings: Settings) -> FileResult:
+    """Findings for one file on disk, and its duplication windows when the run compares files."""
+    source = read_source(path)
+    relpath = relative_to_root(path, settings.root)
+    findings = tuple(check_file(source, settings, relpath))
+    return FileResult(path, findings, collect_windows(source, settings, relpath))
+
+
+def _check_chunk(paths: list[str], settings: Settings) -> list[FileResult]:
+    return [check_one(path, settings) for path in paths]
 
 
 def _chunks(paths: list[str], jobs: int) -> Iterator[list[str]]:
@@ -69,8 +87,8 @@ def effective_jobs(jobs: int, file_count: int) -> int:
     return 1 if file_count < _MIN_FILES_FOR_POOL else max(1, wanted)
 
 
-def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[tuple[str, list[Finding]]]:
-    """(path, findings) for every file, in-process or through a pool of workers."""
+def _check_all(paths: list[str], settings: Settings, jobs: int) -> list[FileResult]:
+    """Every file's result, in-process or through a pool of workers."""
     jobs = effective_jobs(jobs, len(paths))
     if jobs == 1:
         return _check_chunk(paths, settings)
@@ -79,7 +97,7 @@ def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[tupl
     chunks = list(_chunks(paths, jobs))
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
         parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
-        return [pair for part in parts for pair in part]
+        return [result for part in parts for result in part]
 
 
 def _cache_key(path: str, settings: Settings) -> str | None:
@@ -90,31 +108,55 @@ def _cache_key(path: str, settings: Settings) -> str | None:
         return None
 
 
-def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tuple[list[Finding], dict[str, str | None]]:
-    """Cached findings of unchanged files, and the cache key (or None) of each file to check."""
-    findings: list[Finding] = []
+def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tuple[list[FileResult], dict[str, str | None]]:
+    """Results of unchanged files from the cache, and the cache key (or None) of each file to check."""
+    results: list[FileResult] = []
     todo: dict[str, str | None] = {}
     for path in paths:
         key = _cache_key(path, settings)
-        cached = cache.decode_entry(path, store.get(key)) if key else None
+        cached = _decode(path, store.get(key)) if key else None
         if cached is None:
             todo[path] = key
         else:
-            findings.extend(cached)
-    return findings, todo
+            results.append(cached)
+    return results, todo
+
+
+def _encode(result: FileResult) -> cache.Entry:
+    windows = None if result.windows is None else encode_windows(result.windows)
+    return [cache.encode_entry(list(result.findings)), windows]
+
+
+def _decode(path: str, entry: object) -> FileResult | None:
+    """A cached result, or None when the entry is missing or malformed (the file is checked again)."""
+    if not isinstance(entry, list) or len(entry) != 2:
+        return None
+    findings = cache.decode_entry(path, entry[0])
+    windows = decode_windows(path, entry[1])
+    if findings is None or (windows is None and entry[1] is not None):
+        return None
+    return FileResult(path, tuple(findings), windows)
+
+
+def _results(paths: list[str], settings: Settings, options: CheckOptions) -> list[FileResult]:
+    """Every file's result; unchanged files come from the cache, which is then saved."""
+    if not options.use_cache:
+        return _check_all(paths, settings, options.jobs)
+    store = cache.load(settings)
+    results, todo = _from_cache(paths, settings, store)
+    for result in _check_all(list(todo), settings, options.jobs):
+        results.append(result)
+        key = todo[result.path]
+        if key:
+            store.put(key, _encode(result))
+    cache.save(store)
+    return results
 
 
 def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
-    """Findings for every file, sorted by path and position; unchanged files come from the cache."""
-    if not options.use_cache:
-        found = [finding for _, part in _check_all(paths, settings, options.jobs) for finding in part]
-        return sorted(found, key=lambda f: (f.path, f.line, f.col, f.code))
-    store = cache.load(settings)
-    findings, todo = _from_cache(paths, settings, store)
-    for path, found in _check_all(list(todo), settings, options.jobs):
-        findings.extend(found)
-        key = todo[path]
-        if key:
-            store.put(key, cache.encode_entry(found))
-    cache.save(store)
+    """Findings for every file, cross-file duplicates included, sorted by path and position."""
+    results = _results(paths, settings, options)
+    findings = [finding for result in results for finding in result.findings]
+    if compares_across_files(settings):
+        findings.extend(cross_file_findings([r.windows for r in results if r.windows is not None]))
     return sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code))

@@ -7,6 +7,7 @@ from acolyte_gates.rules import (
     comments,
     complexity,
     docstrings,
+    duplication,
     exceptions,
     length,
     parameters,
@@ -23,6 +24,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *docstrings.RULES,
     *comments.RULES,
     *exceptions.RULES,
+    *duplication.RULES,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

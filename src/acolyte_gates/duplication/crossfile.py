@@ -1,0 +1,51 @@
+"""The cross-file pass of ACO601 for the standalone checker: windows in from every file, findings out.
+
+Each worker returns the windows of the files it checked, with the lines where a `# noqa`
+silences ACO601; the parent matches them once, after every file is done. A file on which
+the rule does not run (select, ignore, per-file ignores, `# flake8: noqa`) takes no part:
+it is neither reported nor reported against.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from acolyte_gates import noqa
+from acolyte_gates.config.settings import Settings
+from acolyte_gates.duplication.matching import cross_file_copies, describe
+from acolyte_gates.duplication.windows import FileWindows, file_windows
+from acolyte_gates.engine import rules_for
+from acolyte_gates.findings import Finding
+from acolyte_gates.rules.duplication import DUPLICATED_CODE
+from acolyte_gates.source import SourceFile
+
+
+def compares_across_files(settings: Settings) -> bool:
+    """Whether the run compares files with each other at all."""
+    return settings.duplicates_across_files and settings.min_duplicate_lines > 0
+
+
+def collect_windows(source: SourceFile, settings: Settings, relpath: str) -> FileWindows | None:
+    """A checked file's windows for the cross-file pass, or None when it takes no part in it."""
+    if not compares_across_files(settings) or source.failure is not None or noqa.skips_file(source.text):
+        return None
+    if DUPLICATED_CODE not in rules_for(settings, relpath):
+        return None
+    found = file_windows(source, settings.min_duplicate_lines)
+    if not found.windows or not noqa.mentions_noqa(source.text):
+        return found
+    code = DUPLICATED_CODE.code
+    silenced = frozenset(w[2] for w in found.windows if noqa.silences(source.noqa_text(w[2]), code))
+    return dataclasses.replace(found, silenced=silenced)
+
+
+def cross_file_findings(files: Sequence[FileWindows]) -> list[Finding]:
+    """ACO601 findings for blocks copied between files, noqa applied at each copy's first line."""
+    silenced = {found.path: found.silenced for found in files}
+    rule = DUPLICATED_CODE
+    return [
+        Finding(copy.path, copy.line, copy.col, rule.code, describe(copy), rule.name, rule.severity)
+        for copy in cross_file_copies(files)
+        if copy.line not in silenced[copy.path]
+    ]
