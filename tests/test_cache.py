@@ -86,7 +86,10 @@ def test_cache_clean_removes_the_folder(project: Path, capsys: pytest.CaptureFix
 
 
 def test_cross_file_duplicates_are_found_from_cached_files_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    block = "".join(f"    total_{n} = values[{n}] * {n}\n" for n in range(6))
+    block = (
+        "    total = sum(values)\n    count = len(values)\n    mean = total / count\n"
+        "    spread = max(values) - min(values)\n    print(mean, spread)\n    return mean + spread\n"
+    )
     (tmp_path / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO601"]\n', encoding="utf-8")
     for name in ("one.py", "two.py"):
         (tmp_path / name).write_text(f"def {name[:3]}(values):\n" + block, encoding="utf-8")
