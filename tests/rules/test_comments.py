@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from helpers import codes, results
 
-from acolyte_gates.rules.base import Rule
-from acolyte_gates.rules.comments import COMMENTED_OUT_CODE, TODO_COMMENT
 from acolyte_gates.rules.commented_code import commented_out_code
 from acolyte_gates.source import SourceFile
 
@@ -160,10 +158,3 @@ def test_commented_out_code_is_found_once_per_block_by_the_helper() -> None:
     source = SourceFile("m.py", "# a = 1\n# b = 2\n\n# c = 3\n")
     # two runs (a blank code line splits them): blocks at lines 1 and 4
     assert [comment.line for comment in commented_out_code(source)] == [1, 4]
-
-
-@pytest.mark.parametrize("rule", [TODO_COMMENT, COMMENTED_OUT_CODE])
-def test_documented_examples_behave(rule: Rule) -> None:
-    config = {key.replace("-", "_"): value for key, value in rule.docs.example_config}
-    assert rule.code in " ".join(codes(rule.docs.example, **config))
-    assert rule.code not in " ".join(codes(rule.docs.use_instead, **config))

@@ -8,11 +8,10 @@ import textwrap
 import pytest
 from helpers import Scoped
 
+from acolyte_gates.flake8_plugin import AcolytePlugin
+
 codes = Scoped("ACO601").codes
 results = Scoped("ACO601").results
-
-from acolyte_gates.flake8_plugin import AcolytePlugin
-from acolyte_gates.rules.duplication import DUPLICATED_CODE
 
 # Two functions with the same six statements (three assignments, an `if` header, the
 # assignment inside it and the return), locals renamed: lines 2-7 and 11-16.
@@ -185,13 +184,6 @@ def test_the_flake8_plugin_reports_copies_within_a_file() -> None:
         (2, 4, "ACO601 lines 2-7 duplicate lines 11-16 (6 statements)"),
         (11, 4, "ACO601 lines 11-16 duplicate lines 2-7 (6 statements)"),
     ]
-
-
-def test_the_documented_examples_behave() -> None:
-    docs = DUPLICATED_CODE.docs
-    config = {key.replace("-", "_"): value for key, value in docs.example_config}
-    assert "ACO601" in " ".join(codes(docs.example, **config))
-    assert codes(docs.use_instead, **config) == []
 
 
 def test_a_pattern_repeated_back_to_back_is_not_a_copy_of_itself() -> None:
