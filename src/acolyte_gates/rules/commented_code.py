@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from acolyte_gates import lexer
 from acolyte_gates.rules.comment_parse import (
     BLANK,
     LABEL,
@@ -181,6 +182,8 @@ def _run_findings(run: _Run) -> list[tuple[int, int]]:
 
 def bracketed_comment_lines(source: SourceFile) -> frozenset[int]:
     """Lines of comments that sit inside an open bracket of the code: `f(a,  # here`."""
+    if lexer.AVAILABLE:
+        return lexer.bracketed_comment_lines(source.text)
     depth = 0
     lines = set()
     for token in source.tokens:
