@@ -8,7 +8,6 @@ from dataclasses import dataclass
 
 from acolyte_gates import cache
 from acolyte_gates.config.settings import Settings
-from acolyte_gates.engine import check_file
 from acolyte_gates.findings import Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
@@ -16,6 +15,9 @@ from acolyte_gates.source import ParseFailure, SourceFile
 # Below this many files a process pool costs more than it saves.
 _MIN_FILES_FOR_POOL = 16
 _CHUNK_BYTES = 64 * 1024
+
+Checked = tuple[str, list[Finding]]
+"""A file's path and its findings, sorted by position."""
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,12 @@ def read_source(path: str) -> SourceFile:
 
 def check_one(path: str, settings: Settings) -> list[Finding]:
     """Findings for one file on disk."""
+    from acolyte_gates.engine import check_file  # a warm run with nothing to check skips the rules
+
     return check_file(read_source(path), settings, relative_to_root(path, settings.root))
 
 
-def _check_chunk(paths: list[str], settings: Settings) -> list[tuple[str, list[Finding]]]:
+def _check_chunk(paths: list[str], settings: Settings) -> list[Checked]:
     return [(path, check_one(path, settings)) for path in paths]
 
 
@@ -69,7 +73,7 @@ def effective_jobs(jobs: int, file_count: int) -> int:
     return 1 if file_count < _MIN_FILES_FOR_POOL else max(1, wanted)
 
 
-def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[tuple[str, list[Finding]]]:
+def _check_all(paths: list[str], settings: Settings, jobs: int) -> Iterable[Checked]:
     """(path, findings) for every file, in-process or through a pool of workers."""
     jobs = effective_jobs(jobs, len(paths))
     if jobs == 1:
@@ -90,9 +94,9 @@ def _cache_key(path: str, settings: Settings) -> str | None:
         return None
 
 
-def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tuple[list[Finding], dict[str, str | None]]:
+def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tuple[list[Checked], dict[str, str | None]]:
     """Cached findings of unchanged files, and the cache key (or None) of each file to check."""
-    findings: list[Finding] = []
+    done: list[Checked] = []
     todo: dict[str, str | None] = {}
     for path in paths:
         key = _cache_key(path, settings)
@@ -100,21 +104,25 @@ def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tup
         if cached is None:
             todo[path] = key
         else:
-            findings.extend(cached)
-    return findings, todo
+            done.append((path, cached))
+    return done, todo
+
+
+def _in_order(checked: Iterable[Checked]) -> list[Finding]:
+    """All findings sorted by path and position: files by path, each file's sorted by the engine."""
+    return [finding for _, found in sorted(checked, key=lambda pair: pair[0]) for finding in found]
 
 
 def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
     """Findings for every file, sorted by path and position; unchanged files come from the cache."""
     if not options.use_cache:
-        found = [finding for _, part in _check_all(paths, settings, options.jobs) for finding in part]
-        return sorted(found, key=lambda f: (f.path, f.line, f.col, f.code))
+        return _in_order(_check_all(paths, settings, options.jobs))
     store = cache.load(settings)
-    findings, todo = _from_cache(paths, settings, store)
+    done, todo = _from_cache(paths, settings, store)
     for path, found in _check_all(list(todo), settings, options.jobs):
-        findings.extend(found)
+        done.append((path, found))
         key = todo[path]
         if key:
             store.put(key, cache.encode_entry(found))
     cache.save(store)
-    return sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code))
+    return _in_order(done)
