@@ -15,7 +15,6 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from acolyte_gates import __version__
 from acolyte_gates.config.settings import Settings
@@ -26,6 +25,7 @@ _FORMAT = 1
 _GITIGNORE = "# Written by acolyte-gates: the cache is local to this machine.\n*\n"
 
 Entry = list[object]
+_SEVERITIES = {severity.value: severity for severity in Severity}
 
 
 def content_key(relpath: str, data: bytes) -> str:
@@ -97,7 +97,7 @@ def save(cache: Cache) -> None:
         _ensure_folder(cache.path.parent)
         handle, temporary = tempfile.mkstemp(dir=cache.path.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(entries, stream, separators=(",", ":"))
+            stream.write(json.dumps(entries, separators=(",", ":")))  # dump writes piece by piece
         os.replace(temporary, cache.path)
     except OSError:
         return  # a read-only tree is checked without a cache, not refused
@@ -133,11 +133,11 @@ def decode_entry(path: str, entry: object) -> list[Finding] | None:
     if not isinstance(entry, list):
         return None
     try:
-        return [_decode_finding(path, item) for item in entry]
-    except (TypeError, ValueError):
+        return [
+            Finding(
+                path, int(line), int(col), str(code), str(message), str(name), _SEVERITIES[severity]
+            )
+            for line, col, code, message, name, severity in entry  # inline: this is the warm path
+        ]
+    except (TypeError, ValueError, KeyError):
         return None
-
-
-def _decode_finding(path: str, item: Any) -> Finding:
-    line, col, code, message, name, severity = item
-    return Finding(path, int(line), int(col), str(code), str(message), str(name), Severity(severity))

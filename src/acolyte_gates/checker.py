@@ -8,13 +8,12 @@ from dataclasses import dataclass
 
 from acolyte_gates import cache
 from acolyte_gates.config.settings import Settings
-from acolyte_gates.duplication.crossfile import (
-    collect_windows,
+from acolyte_gates.duplication.windows import (
+    FileWindows,
     compares_across_files,
-    cross_file_findings,
+    decode_windows,
+    encode_windows,
 )
-from acolyte_gates.duplication.windows import FileWindows, decode_windows, encode_windows
-from acolyte_gates.engine import check_file
 from acolyte_gates.findings import Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
@@ -55,6 +54,9 @@ class FileResult:
 
 def check_one(path: str, settings: Settings) -> FileResult:
     """Findings for one file on disk, and its duplication windows when the run compares files."""
+    from acolyte_gates.duplication.crossfile import collect_windows  # warm runs skip the rules
+    from acolyte_gates.engine import check_file
+
     source = read_source(path)
     relpath = relative_to_root(path, settings.root)
     findings = tuple(check_file(source, settings, relpath))
@@ -155,8 +157,13 @@ def _results(paths: list[str], settings: Settings, options: CheckOptions) -> lis
 
 def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
     """Findings for every file, cross-file duplicates included, sorted by path and position."""
-    results = _results(paths, settings, options)
-    findings = [finding for result in results for finding in result.findings]
-    if compares_across_files(settings):
-        findings.extend(cross_file_findings([r.windows for r in results if r.windows is not None]))
-    return sorted(findings, key=lambda f: (f.path, f.line, f.col, f.code))
+    results = sorted(_results(paths, settings, options), key=lambda result: result.path)
+    findings = [finding for result in results for finding in result.findings]  # each file sorted
+    if not compares_across_files(settings):
+        return findings
+    from acolyte_gates.duplication.crossfile import cross_file_findings
+
+    copies = cross_file_findings([r.windows for r in results if r.windows is not None])
+    if not copies:
+        return findings
+    return sorted(findings + copies, key=lambda f: (f.path, f.line, f.col, f.code))

@@ -22,6 +22,9 @@ def matches(globs: tuple[str, ...], relpath: str) -> bool:
 def relative_to_root(path: str, root: str) -> str:
     """`path` relative to the project root, with '/' separators (absolute when outside it)."""
     absolute = os.path.abspath(path)
+    inside = root.rstrip("/") + "/"
+    if os.sep == "/" and absolute.startswith(inside):  # what relpath gives, without its cost
+        return absolute[len(inside) :]
     try:
         relative = os.path.relpath(absolute, root)
     except ValueError:

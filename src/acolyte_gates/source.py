@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable, TypeVar
 
-from acolyte_gates import noqa
+from acolyte_gates import lexer, noqa
 from acolyte_gates.defs import Definition, collect_definitions
 
 
@@ -121,6 +121,8 @@ class SourceFile:
     @cached_property
     def comments(self) -> tuple[Comment, ...]:
         """Every comment in the file, in order."""
+        if lexer.AVAILABLE:
+            return tuple(Comment(line, col + 1, text) for line, col, text in lexer.comments(self.text))
         return tuple(
             Comment(tok.start[0], tok.start[1] + 1, tok.string)
             for tok in self.tokens

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +18,9 @@ from acolyte_gates.config.settings import Settings
 from acolyte_gates.discovery import discover
 from acolyte_gates.findings import Finding
 from acolyte_gates.reports import get_report
+
+_GC_THRESHOLD = 100_000
+"""Allocations between two young-generation collections during a check (default 700)."""
 
 
 @dataclass(frozen=True)
@@ -50,11 +56,27 @@ def exit_code(findings: list[Finding], strict: bool) -> int:
     return int(any(f.is_error or strict for f in findings))
 
 
+@contextmanager
+def collecting_rarely() -> Iterator[None]:
+    """Run the garbage collector rarely meanwhile: a check makes many objects and few cycles.
+
+    At the default threshold it runs some hundreds of times on a warm run (the cache's lists
+    and the findings), a fifth of that run's time, and frees next to nothing.
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(_GC_THRESHOLD, *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def run_check(request: CheckRequest) -> int:
     """Check the requested paths and print the report; returns the exit code."""
     settings = settings_for(request.paths, request.config, request.overrides)
     files = discover(list(request.paths), settings)
-    findings = check_files(files, settings, request.options)
+    with collecting_rarely():
+        findings = check_files(files, settings, request.options)
     sys.stdout.write(get_report(request.output_format)(findings))
     if request.statistics and request.output_format == "text":
         from acolyte_gates.reports.text import statistics

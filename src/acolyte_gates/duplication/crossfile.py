@@ -14,16 +14,11 @@ from collections.abc import Sequence
 from acolyte_gates import noqa
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.duplication.matching import cross_file_copies, describe
-from acolyte_gates.duplication.windows import FileWindows, file_windows
+from acolyte_gates.duplication.windows import FileWindows, compares_across_files, file_windows
 from acolyte_gates.engine import rules_for
 from acolyte_gates.findings import Finding
 from acolyte_gates.rules.duplication import DUPLICATED_CODE
 from acolyte_gates.source import SourceFile
-
-
-def compares_across_files(settings: Settings) -> bool:
-    """Whether the run compares files with each other at all."""
-    return settings.duplicates_across_files and settings.min_duplicate_lines > 0
 
 
 def collect_windows(source: SourceFile, settings: Settings, relpath: str) -> FileWindows | None:

@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from acolyte_gates.config.settings import Settings
 from acolyte_gates.duplication.units import Unit, statement_runs
 from acolyte_gates.source import SourceFile
 
@@ -29,6 +30,11 @@ class FileWindows:
     size: int
     windows: tuple[Window, ...]
     silenced: frozenset[int] = frozenset()
+
+
+def compares_across_files(settings: Settings) -> bool:
+    """Whether the run compares files with each other at all."""
+    return settings.duplicates_across_files and settings.min_duplicate_lines > 0
 
 
 def file_windows(source: SourceFile, min_lines: int) -> FileWindows:

@@ -60,6 +60,7 @@ from typing import Any, TypeAlias
 FunctionNode: TypeAlias = ast.FunctionDef | ast.AsyncFunctionDef
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _METHOD_RECEIVERS = frozenset({"self", "cls"})
+_LEAVES = frozenset({ast.Name, ast.Constant, ast.Load, ast.Store, ast.Pass})  # nothing to count
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,8 @@ class _Walker:
 
     def _walk_children(self, node: ast.AST, scope: _Scope) -> None:
         for child in ast.iter_child_nodes(node):
-            self._visit(child, scope)
+            if type(child) not in _LEAVES:
+                self._visit(child, scope)
 
     def _walk_all(self, nodes: list[Any], scope: _Scope) -> None:
         for node in nodes:

@@ -21,6 +21,7 @@ import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from acolyte_gates import lexer
 from acolyte_gates.rules.comment_parse import (
     BLANK,
     LABEL,
@@ -57,6 +58,8 @@ _CODING = re.compile(r"coding[:=]")
 _OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
 _LETTER = re.compile(r"[^\W\d_]")
 _ALIGNED = re.compile(r"[^=!<>]=[ \t]{2,}\S")
+_COMMENT_LINE = re.compile(r"^([^\S\n]*)(#[^\n]*)", re.MULTILINE)
+"""A line whose first non-blank character is `#` (`str.lstrip` and `\\s` agree on blanks)."""
 _MID_SENTENCE = re.compile(r"[\w,]$")
 _INTRODUCES = re.compile(
     r"\b(as in|like|e\.?g\.?|i\.?e\.?|such as|example|instance|than|via|calls?|calling|using|following)[,:]?$",
@@ -181,6 +184,8 @@ def _run_findings(run: _Run) -> list[tuple[int, int]]:
 
 def bracketed_comment_lines(source: SourceFile) -> frozenset[int]:
     """Lines of comments that sit inside an open bracket of the code: `f(a,  # here`."""
+    if lexer.AVAILABLE:
+        return lexer.bracketed_comment_lines(source.text)
     depth = 0
     lines = set()
     for token in source.tokens:
@@ -203,10 +208,12 @@ def _is_statement_place(source: SourceFile, first: Comment, last: Comment) -> bo
 
 def _line_comments(source: SourceFile) -> Iterator[Comment]:
     """Lines that start with `#`: the comment-only lines, and maybe some lines of strings."""
-    for number, line in enumerate(source.lines, 1):
-        text = line.lstrip()
-        if text.startswith("#"):
-            yield Comment(number, len(line) - len(text) + 1, text.rstrip())
+    text = source.text
+    number, position = 1, 0
+    for match in _COMMENT_LINE.finditer(text):
+        number += text.count("\n", position, match.start())
+        position = match.start()
+        yield Comment(number, len(match.group(1)) + 1, match.group(2).rstrip())
 
 
 def _find(source: SourceFile, comments: Iterable[Comment]) -> list[Comment]:
