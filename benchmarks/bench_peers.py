@@ -63,13 +63,9 @@ def parse_args(argv: list[str]) -> Options:
     p.add_argument("--acolyte-venv", type=Path, help="default: VENV-acolyte")
     p.add_argument("--python", default=sys.executable, help="interpreter for the venvs")
     p.add_argument("--runs", type=int, default=5)
-    p.add_argument(
-        "--only", default=",".join(GROUPS), help=f"subset of {','.join(GROUPS)}"
-    )
+    p.add_argument("--only", default=",".join(GROUPS), help=f"subset of {','.join(GROUPS)}")
     p.add_argument("--json", type=Path, help="write the raw results here")
-    p.add_argument(
-        "--keep-tmp", action="store_true", help="keep the corpus copy and configs"
-    )
+    p.add_argument("--keep-tmp", action="store_true", help="keep the corpus copy and configs")
     ns = p.parse_args(argv)
     only = tuple(g.strip() for g in ns.only.split(",") if g.strip())
     if unknown := set(only) - set(GROUPS):
@@ -86,9 +82,7 @@ def gather_cases(
     """Return the cases of the chosen groups; acolyte's only when it is installed."""
     peers_bin = peers_env.bin_dir(opts.venv)
     configs = peers_tools.write_configs(work / "configs")
-    cases = [
-        c for c in peers_tools.peer_cases(peers_bin, configs) if c.tool in opts.only
-    ]
+    cases = [c for c in peers_tools.peer_cases(peers_bin, configs) if c.tool in opts.only]
     if install is not None and not install.problem:
         small = work / "tiny" / "one.py"
         small.parent.mkdir(parents=True, exist_ok=True)
@@ -98,30 +92,22 @@ def gather_cases(
     return cases
 
 
-def prepare(
-    opts: Options, work: Path
-) -> tuple[peers_env.Corpus, peers_env.Install | None]:
+def prepare(opts: Options, work: Path) -> tuple[peers_env.Corpus, peers_env.Install | None]:
     """Build or reuse the corpus, copy it, install the peers and acolyte-gates."""
-    peers_env.ensure_corpus(
-        opts.corpus_root, opts.corpus, opts.rebuild_corpus, opts.python
-    )
+    peers_env.ensure_corpus(opts.corpus_root, opts.corpus, opts.rebuild_corpus, opts.python)
     corpus = peers_env.copy_corpus(opts.corpus_root, opts.corpus, work / "corpus")
     print(f"corpus {opts.corpus}: {len(corpus.files)} files, {corpus.lines} lines",
           file=sys.stderr)  # fmt: skip
     peers_env.ensure_peers(opts.venv, opts.python, peers_tools.PINS)
     if "acolyte" not in opts.only:
         return corpus, None
-    install = peers_env.install_acolyte(
-        opts.acolyte_venv, opts.python, opts.acolyte_src
-    )
+    install = peers_env.install_acolyte(opts.acolyte_venv, opts.python, opts.acolyte_src)
     if install.problem:
         print(f"acolyte-gates not available: {install.problem}", file=sys.stderr)
     return corpus, install
 
 
-def _measure_rss(
-    opts: Options, cases: list[peers_tools.Case], corpus: Path
-) -> dict[str, float]:
+def _measure_rss(opts: Options, cases: list[peers_tools.Case], corpus: Path) -> dict[str, float]:
     """Measure acolyte's peak RSS at --jobs 2 when its cases are there; else {}."""
     cold_j2 = [c for c in cases if c.key == "acolyte cold j2"]
     if not cold_j2:

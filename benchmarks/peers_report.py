@@ -45,9 +45,7 @@ class Verdict:
 
 def medians(results: list[Result], rss_mb: float | None) -> dict[str, float]:
     """Return each case's median seconds by key, plus the peak RSS when measured."""
-    values = {
-        r.case.key: statistics.median(s.seconds for s in r.samples) for r in results
-    }
+    values = {r.case.key: statistics.median(s.seconds for s in r.samples) for r in results}
     if rss_mb is not None:
         values["peak RSS"] = rss_mb
     return values
@@ -62,9 +60,7 @@ def verdicts(values: dict[str, float]) -> list[Verdict]:
             judged.append(Verdict(label, None, comparison, bar, "n/a"))
             continue
         passed = COMPARE[comparison](value, bar)
-        judged.append(
-            Verdict(label, value, comparison, bar, "PASS" if passed else "FAIL")
-        )
+        judged.append(Verdict(label, value, comparison, bar, "PASS" if passed else "FAIL"))
     return judged
 
 

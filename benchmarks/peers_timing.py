@@ -47,9 +47,7 @@ def count_findings(output: str, case: Case) -> int:
 def time_once(case: Case, cwd: Path) -> Sample:
     """Run the case's command once in cwd and time the whole process."""
     start = time.perf_counter()
-    done = subprocess.run(
-        case.argv, cwd=cwd, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run(case.argv, cwd=cwd, capture_output=True, text=True, check=False)
     seconds = time.perf_counter() - start
     return Sample(seconds, done.returncode, count_findings(done.stdout, case))
 

@@ -172,9 +172,7 @@ def _ruff_config(cache_dir: Path) -> str:
     )
 
 
-def _peer_commands(
-    peers_bin: Path, configs: dict[str, Path]
-) -> dict[str, tuple[str, ...]]:
+def _peer_commands(peers_bin: Path, configs: dict[str, Path]) -> dict[str, tuple[str, ...]]:
     """Return the start of each peer's command line, its config passed as a flag."""
     template = "--msg-template={path}:{line}:{column}: {msg_id} {msg}"
     return {

@@ -47,7 +47,8 @@ def main() -> int:
     args = parser.parse_args()
     settings = dataclasses.replace(Settings(), select=tuple(args.select.split(",")))
     findings = check_paths([args.path], settings)
-    chosen = random.Random(args.seed).sample(findings, min(args.count, len(findings)))
+    sampler = random.Random(args.seed)  # nosec B311 - a reproducible sample, not a secret
+    chosen = sampler.sample(findings, min(args.count, len(findings)))
     print(f"{len(findings)} findings; {len(chosen)} sampled with seed {args.seed}\n")
     for number, finding in enumerate(sorted(chosen), 1):
         print(f"#{number} {show(finding)}\n")

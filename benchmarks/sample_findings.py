@@ -24,7 +24,9 @@ from acolyte_gates.engine import check_file
 from acolyte_gates.findings import Finding
 from acolyte_gates.source import SourceFile
 
-DEFAULT_CORPUS = str(Path(os.environ.get("CORPUS_ROOT", Path(tempfile.gettempdir()) / "aco-corpus")) / "stdlib")
+DEFAULT_CORPUS = str(
+    Path(os.environ.get("CORPUS_ROOT", Path(tempfile.gettempdir()) / "aco-corpus")) / "stdlib"
+)
 """Where /work/shared/bench/make_corpus.sh puts the standard-library corpus by default."""
 
 
@@ -63,7 +65,9 @@ def _shown(source: SourceFile, finding: Finding, context: int) -> tuple[str, ...
     first = max(finding.line - context, 1)
     last = min(finding.line + context, len(source.lines))
     marks = {finding.line: ">"}
-    return tuple(f"{marks.get(n, ' ')}{n:6} | {source.lines[n - 1]}" for n in range(first, last + 1))
+    return tuple(
+        f"{marks.get(n, ' ')}{n:6} | {source.lines[n - 1]}" for n in range(first, last + 1)
+    )
 
 
 def run_rule(options: Options) -> tuple[list[Sampled], float, int]:
@@ -89,11 +93,17 @@ def main(argv: list[str]) -> int:
     found, spent, files = run_rule(options)
     picker = random.Random(options.seed)  # nosec B311 - a reproducible sample to read, not a secret
     sample = picker.sample(found, min(options.count, len(found)))
-    for number, item in enumerate(sorted(sample, key=lambda s: (s.finding.path, s.finding.line)), 1):
+    for number, item in enumerate(
+        sorted(sample, key=lambda s: (s.finding.path, s.finding.line)), 1
+    ):
         finding = item.finding
-        print(f"#{number} {finding.path}:{finding.line}:{finding.col}: {finding.code} {finding.message}")
+        print(
+            f"#{number} {finding.path}:{finding.line}:{finding.col}: {finding.code} {finding.message}"
+        )
         print("\n".join(item.lines), end="\n\n")
-    print(f"{options.code}: {len(found)} findings in {files} files; sample of {len(sample)}, seed {options.seed}")
+    print(
+        f"{options.code}: {len(found)} findings in {files} files; sample of {len(sample)}, seed {options.seed}"
+    )
     print(f"rule time {spent:.2f} s (parse and tokenize excluded)")
     return 0
 

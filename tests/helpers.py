@@ -24,7 +24,9 @@ def results(src: str, path: str = "snippet.py", **config: Any) -> list[str]:
 
 def codes(src: str, path: str = "snippet.py", **config: Any) -> list[str]:
     """Just the `line:col: CODE` of each finding, for tests about where and what, not wording."""
-    return [item.split(" ", 2)[0] + " " + item.split(" ", 2)[1] for item in results(src, path, **config)]
+    return [
+        item.split(" ", 2)[0] + " " + item.split(" ", 2)[1] for item in results(src, path, **config)
+    ]
 
 
 class Scoped:

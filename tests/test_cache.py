@@ -14,7 +14,9 @@ FIVE = "def f(a, b, c, d, e):\n    pass\n"
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.acolyte-gates]\nselect = ["ACO1"]\n', encoding="utf-8"
+    )
     (tmp_path / "a.py").write_text(FIVE, encoding="utf-8")
     (tmp_path / "b.py").write_text("x = 1\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -32,7 +34,9 @@ def test_first_run_writes_a_cache_with_its_own_gitignore(project: Path) -> None:
     assert len(entries) == 2  # one entry per checked file
 
 
-def test_a_cached_result_is_the_same_result(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_cached_result_is_the_same_result(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["check"])
     cold = capsys.readouterr().out
     main(["check"])
@@ -46,15 +50,21 @@ def test_a_changed_file_is_checked_again(project: Path, capsys: pytest.CaptureFi
     assert capsys.readouterr().out.count("ACO104") == 1  # only the first run's finding
 
 
-def test_changed_settings_do_not_reuse_the_cache(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_changed_settings_do_not_reuse_the_cache(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["check"])
-    (project / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\nmax-parameters = 5\n', encoding="utf-8")
+    (project / "pyproject.toml").write_text(
+        '[tool.acolyte-gates]\nselect = ["ACO1"]\nmax-parameters = 5\n', encoding="utf-8"
+    )
     assert main(["check"]) == 0
     assert len(cache_files(project)) == 2  # a second fingerprint, the first untouched
 
 
 @pytest.mark.parametrize("garbage", ["{not json", "[1, 2]", '{"k": "v"}'])
-def test_a_broken_cache_file_is_ignored_and_rewritten(project: Path, garbage: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_cache_file_is_ignored_and_rewritten(
+    project: Path, garbage: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     main(["check"])
     path = cache_files(project)[0]
     path.write_text(garbage, encoding="utf-8")
@@ -85,12 +95,16 @@ def test_cache_clean_removes_the_folder(project: Path, capsys: pytest.CaptureFix
     assert "removed 2 cache file(s)" in capsys.readouterr().out
 
 
-def test_cross_file_duplicates_are_found_from_cached_files_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cross_file_duplicates_are_found_from_cached_files_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     block = (
         "    total = sum(values)\n    count = len(values)\n    mean = total / count\n"
         "    spread = max(values) - min(values)\n    print(mean, spread)\n    return mean + spread\n"
     )
-    (tmp_path / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO601"]\n', encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.acolyte-gates]\nselect = ["ACO601"]\n', encoding="utf-8"
+    )
     for name in ("one.py", "two.py"):
         (tmp_path / name).write_text(f"def {name[:3]}(values):\n" + block, encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -48,7 +48,9 @@ def test_clean_tree_exits_0_with_no_output(tmp_path: Path) -> None:
     assert (done.returncode, done.stdout) == (0, "")
 
 
-def test_warnings_print_but_fail_only_under_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_warnings_print_but_fail_only_under_strict(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project(tmp_path, {"soft.py": LONG_WARNING})
     monkeypatch.chdir(tmp_path)
     assert main(["check", "--no-cache"]) == 0
@@ -56,7 +58,9 @@ def test_warnings_print_but_fail_only_under_strict(tmp_path: Path, monkeypatch: 
 
 
 def test_config_error_exits_2_with_one_line(tmp_path: Path) -> None:
-    project(tmp_path, {"pyproject.toml": "[tool.acolyte-gates]\nmax-nestin = 2\n", "a.py": "x = 1\n"})
+    project(
+        tmp_path, {"pyproject.toml": "[tool.acolyte-gates]\nmax-nestin = 2\n", "a.py": "x = 1\n"}
+    )
     done = run_cli("check", cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr.strip().endswith("did you mean 'max-nesting'?")
@@ -69,7 +73,14 @@ def test_missing_path_and_bad_option_exit_2(tmp_path: Path) -> None:
 
 
 def test_syntax_error_among_good_files_is_one_aco001_and_others_are_checked(tmp_path: Path) -> None:
-    project(tmp_path, {"a_broken.py": "def f(:\n", "b_bad.py": FIVE_PARAMS, "c.py": b"\xff\xfe".decode("latin-1")})
+    project(
+        tmp_path,
+        {
+            "a_broken.py": "def f(:\n",
+            "b_bad.py": FIVE_PARAMS,
+            "c.py": b"\xff\xfe".decode("latin-1"),
+        },
+    )
     (tmp_path / "d_nul.py").write_bytes(b"x = 1\x00\n")
     done = run_cli("check", "--no-cache", "--select", "ACO001,ACO104", cwd=tmp_path)
     lines = done.stdout.splitlines()
@@ -106,14 +117,21 @@ def test_json_format_is_documented_shape(tmp_path: Path) -> None:
     }
 
 
-def test_statistics_counts_per_code(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_statistics_counts_per_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project(tmp_path, {"a.py": FIVE_PARAMS, "b.py": FIVE_PARAMS + LONG_WARNING})
     monkeypatch.chdir(tmp_path)
     main(["check", "--statistics", "--no-cache"])
-    assert capsys.readouterr().out.splitlines()[-2:] == ["2     ACO104 too-many-parameters", "1     ACO113 function-over-soft-limit"]
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "2     ACO104 too-many-parameters",
+        "1     ACO113 function-over-soft-limit",
+    ]
 
 
-def test_select_and_ignore_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_select_and_ignore_on_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     project(tmp_path, {"b.py": FIVE_PARAMS + LONG_WARNING})
     monkeypatch.chdir(tmp_path)
     main(["check", "--ignore", "ACO104"])
@@ -135,6 +153,8 @@ def test_rules_lists_every_rule_and_rule_prints_docs(capsys: pytest.CaptureFixtu
 def test_python_dash_m_matches_the_console_script(tmp_path: Path) -> None:
     project(tmp_path, {"bad.py": FIVE_PARAMS})
     script = Path(sys.executable).parent / "acolyte-gates"
-    by_script = subprocess.run([str(script), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    by_script = subprocess.run(
+        [str(script), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
     by_module = run_cli("check", cwd=tmp_path)
     assert (by_script.returncode, by_script.stdout) == (by_module.returncode, by_module.stdout)

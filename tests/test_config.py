@@ -52,7 +52,10 @@ def test_unknown_key_names_key_file_and_closest_valid_key(tmp_path: Path) -> Non
         ('select = "ACO1"', "select must be a list of strings"),
         ('level = "gold"', "level must be one of mvp, production, enterprise, hyperscale"),
         ('count = "logical"', "count must be one of physical, code"),
-        ("[tool.acolyte-gates.run]\ntimout = 5", "[tool.acolyte-gates.run] has an unknown key 'timout'; did you mean 'timeout'?"),
+        (
+            "[tool.acolyte-gates.run]\ntimout = 5",
+            "[tool.acolyte-gates.run] has an unknown key 'timout'; did you mean 'timeout'?",
+        ),
     ],
 )
 def test_wrong_values_are_one_line_errors(tmp_path: Path, body: str, fragment: str) -> None:

@@ -24,7 +24,9 @@ CODES = ("ACO103", "ACO104", "ACO113", "ACO301", "ACO303", "ACO304")
         (("E",), (), "ACO104", False),  # another tool's prefix selects nothing here
     ],
 )
-def test_longest_prefix_decides(explicit: tuple[str, ...], ignored: tuple[str, ...], code: str, enabled: bool) -> None:
+def test_longest_prefix_decides(
+    explicit: tuple[str, ...], ignored: tuple[str, ...], code: str, enabled: bool
+) -> None:
     assert is_enabled(code, explicit, ignored, ()) is enabled
 
 
@@ -60,7 +62,9 @@ def test_an_explicit_select_brings_back_a_code_the_level_turns_off() -> None:
         ("pkg/testing.py", True),  # a helper module outside tests is not exempt
     ],
 )
-def test_default_per_file_ignores_exempt_test_files_from_docstring_rules(relpath: str, docstring_rules_run: bool) -> None:
+def test_default_per_file_ignores_exempt_test_files_from_docstring_rules(
+    relpath: str, docstring_rules_run: bool
+) -> None:
     assert ("ACO303" in enabled_codes(Settings(), relpath, CODES)) is docstring_rules_run
 
 
@@ -70,8 +74,15 @@ def test_main_module_needs_no_module_docstring_but_its_functions_do() -> None:
 
 def test_per_file_ignores_replace_and_extend_per_file_ignores_add() -> None:
     replaced = dataclasses.replace(Settings(), per_file_ignores=(("scripts/*", ("ACO104",)),))
-    assert enabled_codes(replaced, "scripts/run.py", CODES) == ("ACO103", "ACO113", "ACO301", "ACO303")
+    assert enabled_codes(replaced, "scripts/run.py", CODES) == (
+        "ACO103",
+        "ACO113",
+        "ACO301",
+        "ACO303",
+    )
     assert "ACO303" in enabled_codes(replaced, "tests/test_a.py", CODES)  # the defaults are gone
-    extended = dataclasses.replace(Settings(), extend_per_file_ignores=(("scripts/*", ("ACO104",)),))
+    extended = dataclasses.replace(
+        Settings(), extend_per_file_ignores=(("scripts/*", ("ACO104",)),)
+    )
     assert "ACO303" not in enabled_codes(extended, "tests/test_a.py", CODES)  # the defaults stay
     assert "ACO104" not in enabled_codes(extended, "scripts/run.py", CODES)

@@ -23,8 +23,21 @@ def found(root: Path, *paths: str) -> list[str]:
 
 
 def test_default_excludes_skip_environments_and_build_output(tmp_path: Path) -> None:
-    tree(tmp_path, ["pkg/a.py", ".venv/lib/x.py", "venv/y.py", ".tox/z.py", "build/b.py", "dist/d.py",
-                    "pkg/__pycache__/c.py", ".git/hooks/h.py", "pkg/stub.pyi", "notes.txt"])
+    tree(
+        tmp_path,
+        [
+            "pkg/a.py",
+            ".venv/lib/x.py",
+            "venv/y.py",
+            ".tox/z.py",
+            "build/b.py",
+            "dist/d.py",
+            "pkg/__pycache__/c.py",
+            ".git/hooks/h.py",
+            "pkg/stub.pyi",
+            "notes.txt",
+        ],
+    )
     assert found(tmp_path) == ["pkg/a.py", "pkg/stub.pyi"]
 
 

@@ -33,11 +33,16 @@ def _check(folder: Path, files: dict[str, str], **config: object) -> list[str]:
     paths = _write(folder, files)
     chosen: Settings = dataclasses.replace(settings(**config), root=str(folder), select=("ACO601",))
     found = check_paths(paths, chosen)
-    return [f"{Path(f.path).name}:{f.line}: {f.message.replace(str(folder) + '/', '')}" for f in found]
+    return [
+        f"{Path(f.path).name}:{f.line}: {f.message.replace(str(folder) + '/', '')}" for f in found
+    ]
 
 
 def test_a_block_copied_into_another_file_is_reported_in_both(tmp_path: Path) -> None:
-    files = {"a.py": BLOCK.format(name="load", arg="path"), "b.py": BLOCK.format(name="fetch", arg="source")}
+    files = {
+        "a.py": BLOCK.format(name="load", arg="path"),
+        "b.py": BLOCK.format(name="fetch", arg="source"),
+    }
     assert _check(tmp_path, files) == [
         "a.py:2: lines 2-7 duplicate b.py:2-7 (6 statements)",
         "b.py:2: lines 2-7 duplicate a.py:2-7 (6 statements)",
@@ -45,7 +50,10 @@ def test_a_block_copied_into_another_file_is_reported_in_both(tmp_path: Path) ->
 
 
 def test_duplicates_across_files_false_compares_each_file_alone(tmp_path: Path) -> None:
-    files = {"a.py": BLOCK.format(name="load", arg="path"), "b.py": BLOCK.format(name="fetch", arg="source")}
+    files = {
+        "a.py": BLOCK.format(name="load", arg="path"),
+        "b.py": BLOCK.format(name="fetch", arg="source"),
+    }
     assert _check(tmp_path, files, duplicates_across_files=False) == []
 
 
@@ -76,19 +84,27 @@ def test_a_copy_within_a_file_is_left_to_the_file_rule(tmp_path: Path) -> None:
 
 
 def test_noqa_silences_one_copy_across_files(tmp_path: Path) -> None:
-    silenced = BLOCK.format(name="load", arg="path").replace("rows = read(path)", "rows = read(path)  # noqa: ACO601")
+    silenced = BLOCK.format(name="load", arg="path").replace(
+        "rows = read(path)", "rows = read(path)  # noqa: ACO601"
+    )
     files = {"a.py": silenced, "b.py": BLOCK.format(name="fetch", arg="source")}
     assert _check(tmp_path, files) == ["b.py:2: lines 2-7 duplicate a.py:2-7 (6 statements)"]
 
 
 def test_a_file_the_rule_skips_takes_no_part(tmp_path: Path) -> None:
     # b.py ignores ACO601: it is not reported, and a.py is not reported against it
-    files = {"a.py": BLOCK.format(name="load", arg="path"), "b.py": BLOCK.format(name="fetch", arg="source")}
+    files = {
+        "a.py": BLOCK.format(name="load", arg="path"),
+        "b.py": BLOCK.format(name="fetch", arg="source"),
+    }
     assert _check(tmp_path, files, per_file_ignores={"b.py": ["ACO601"]}) == []
 
 
 def test_zero_turns_cross_file_duplication_off(tmp_path: Path) -> None:
-    files = {"a.py": BLOCK.format(name="load", arg="path"), "b.py": BLOCK.format(name="fetch", arg="source")}
+    files = {
+        "a.py": BLOCK.format(name="load", arg="path"),
+        "b.py": BLOCK.format(name="fetch", arg="source"),
+    }
     assert _check(tmp_path, files, min_duplicate_lines=0) == []
 
 

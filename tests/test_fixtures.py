@@ -18,7 +18,9 @@ from acolyte_gates.config import Settings
 FIXTURES = Path(__file__).parent / "fixtures"
 EXPECT = re.compile(r"# expect: ([A-Z0-9, ]+)")
 SELECT = re.compile(r"^# fixture-select: ([A-Z0-9, ]+)$", re.MULTILINE)
-FIXTURE_SETTINGS = dataclasses.replace(Settings(), root=str(FIXTURES), duplicates_across_files=False)
+FIXTURE_SETTINGS = dataclasses.replace(
+    Settings(), root=str(FIXTURES), duplicates_across_files=False
+)
 
 
 def expected_codes(text: str) -> set[tuple[int, str]]:
@@ -27,7 +29,9 @@ def expected_codes(text: str) -> set[tuple[int, str]]:
     for number, line in enumerate(text.splitlines(), start=1):
         match = EXPECT.search(line)
         if match:
-            found.update((number, code.strip()) for code in match.group(1).split(",") if code.strip())
+            found.update(
+                (number, code.strip()) for code in match.group(1).split(",") if code.strip()
+            )
     return found
 
 
@@ -41,7 +45,9 @@ def test_fixture_findings_match_expect_comments(path: Path) -> None:
     select = SELECT.search(text)
     settings = FIXTURE_SETTINGS
     if select:  # a fixture about one family names it, so other families' findings stay out
-        settings = dataclasses.replace(settings, select=tuple(c.strip() for c in select.group(1).split(",")))
+        settings = dataclasses.replace(
+            settings, select=tuple(c.strip() for c in select.group(1).split(","))
+        )
     actual = {(f.line, f.code) for f in check_source(text, str(path), settings)}
     expected = expected_codes(text)
     assert {"missing": sorted(expected - actual), "unexpected": sorted(actual - expected)} == {

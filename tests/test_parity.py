@@ -18,8 +18,17 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = (REPO / "tests" / "fixtures", REPO / "examples" / "legacy-monolith")
-CHANGED = {"max-function-lines": 12, "warn-function-lines": 8, "max-parameters": 2, "max-module-lines": 60,
-           "warn-module-lines": 40, "max-class-lines": 30, "max-complexity": 3, "max-nesting": 2, "max-cognitive": 4}
+CHANGED = {
+    "max-function-lines": 12,
+    "warn-function-lines": 8,
+    "max-parameters": 2,
+    "max-module-lines": 60,
+    "warn-module-lines": 40,
+    "max-class-lines": 30,
+    "max-complexity": 3,
+    "max-nesting": 2,
+    "max-cognitive": 4,
+}
 Key = tuple[str, int, int, str]
 
 
@@ -28,7 +37,9 @@ def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("parity")
     for source in SOURCES:
         if source.exists():
-            shutil.copytree(source, root / source.name, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(
+                source, root / source.name, ignore=shutil.ignore_patterns("__pycache__")
+            )
     return root
 
 
@@ -39,8 +50,13 @@ def write_config(root: Path, limits: dict[str, int]) -> None:
 
 
 def flake8(root: Path, *options: str) -> set[Key]:
-    done = subprocess.run([sys.executable, "-m", "flake8", "--select", "ACO", *options, "."],
-                          cwd=root, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "ACO", *options, "."],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode in (0, 1), done.stderr
     found = set()
     for line in done.stdout.splitlines():
@@ -51,11 +67,20 @@ def flake8(root: Path, *options: str) -> set[Key]:
 
 def ours(root: Path) -> set[Key]:
     """Our findings, less ACO001: flake8 reports its own E999 for a file that does not parse."""
-    done = subprocess.run([sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--format", "json", "."],
-                          cwd=root, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--format", "json", "."],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert done.returncode in (0, 1), done.stderr
     findings = json.loads(done.stdout)["findings"]
-    return {(os.path.normpath(f["path"]), f["line"], f["col"], f["code"]) for f in findings if f["code"] != "ACO001"}
+    return {
+        (os.path.normpath(f["path"]), f["line"], f["col"], f["code"])
+        for f in findings
+        if f["code"] != "ACO001"
+    }
 
 
 def test_same_findings_with_the_defaults(tree: Path) -> None:
@@ -93,10 +118,20 @@ def test_flake8_plugin_reads_the_pyproject_too(tree: Path) -> None:
 
 def test_a_file_we_cannot_parse_is_flake8s_e999(tree: Path) -> None:
     write_config(tree, {})
-    done = subprocess.run([sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--select", "ACO001", "."],
-                          cwd=tree, capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--select", "ACO001", "."],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     ours_001 = {os.path.normpath(line.split(":")[0]) for line in done.stdout.splitlines()}
-    theirs = subprocess.run([sys.executable, "-m", "flake8", "--isolated", "--select", "E999", "."],
-                            cwd=tree, capture_output=True, text=True, timeout=300)
+    theirs = subprocess.run(
+        [sys.executable, "-m", "flake8", "--isolated", "--select", "E999", "."],
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     theirs_999 = {os.path.normpath(line.split(":")[0]) for line in theirs.stdout.splitlines()}
     assert ours_001 == theirs_999 == {os.path.normpath("legacy-monolith/legacy_shop/py2_compat.py")}

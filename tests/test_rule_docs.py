@@ -23,7 +23,9 @@ def rule_id(rule: Rule) -> str:
 
 def example_settings(rule: Rule) -> Settings:
     """Settings that select every code (the docs must show the rule at any level)."""
-    base = dataclasses.replace(Settings(), select=("ACO",), extend_select=(rule.code,), per_file_ignores=())
+    base = dataclasses.replace(
+        Settings(), select=("ACO",), extend_select=(rule.code,), per_file_ignores=()
+    )
     return apply_table(base, dict(rule.docs.example_config), f"{rule.code} docs")
 
 
@@ -63,10 +65,17 @@ def legacy_codes() -> set[str]:
 
 
 @pytest.mark.parametrize("rule", ALL_RULES, ids=rule_id)
-def test_every_rule_is_shown_by_a_fixture_and_by_the_legacy_example(rule: Rule, legacy_codes: set[str]) -> None:
+def test_every_rule_is_shown_by_a_fixture_and_by_the_legacy_example(
+    rule: Rule, legacy_codes: set[str]
+) -> None:
     expected = "".join(path.read_text(encoding="utf-8") for path in FIXTURES.rglob("*.py"))
     in_fixture = any(rule.code in line for line in expected.splitlines() if "# expect: " in line)
-    assert in_fixture or rule.code in ("ACO001", "ACO101", "ACO111", "ACO102")  # whole-file sizes: legacy only
+    assert in_fixture or rule.code in (
+        "ACO001",
+        "ACO101",
+        "ACO111",
+        "ACO102",
+    )  # whole-file sizes: legacy only
     assert rule.code in legacy_codes
 
 
@@ -82,4 +91,6 @@ def test_docs_rules_md_is_rendered_from_the_rules() -> None:
     from acolyte_gates.commands.rules import rules_markdown
 
     rendered = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert rendered == rules_markdown(), "run: acolyte-gates rules --format markdown > docs/rules.md"
+    assert (
+        rendered == rules_markdown()
+    ), "run: acolyte-gates rules --format markdown > docs/rules.md"

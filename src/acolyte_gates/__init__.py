@@ -12,7 +12,9 @@ __version__ = "0.1.0"
 __all__ = ["__version__", "check_paths", "check_source"]
 
 
-def check_source(text: str, path: str = "<string>", settings: Settings | None = None) -> list[Finding]:
+def check_source(
+    text: str, path: str = "<string>", settings: Settings | None = None
+) -> list[Finding]:
     """Findings for one module's source text, as the checker reports them."""
     from acolyte_gates.config.settings import Settings
     from acolyte_gates.engine import check_file

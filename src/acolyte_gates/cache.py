@@ -10,8 +10,8 @@ a fresh cache. A missing, broken or foreign cache file is ignored and rewritten.
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -110,7 +110,9 @@ def _cache_key(path: str, settings: Settings) -> str | None:
         return None
 
 
-def _from_cache(paths: list[str], settings: Settings, store: cache.Cache) -> tuple[list[FileResult], dict[str, str | None]]:
+def _from_cache(
+    paths: list[str], settings: Settings, store: cache.Cache
+) -> tuple[list[FileResult], dict[str, str | None]]:
     """Results of unchanged files from the cache, and the cache key (or None) of each file to check."""
     results: list[FileResult] = []
     todo: dict[str, str | None] = {}

@@ -23,7 +23,9 @@ def _longest(code: str, prefixes: tuple[str, ...]) -> int:
 
 
 @lru_cache(maxsize=4096)
-def is_enabled(code: str, explicit: tuple[str, ...], ignored: tuple[str, ...], level_off: tuple[str, ...]) -> bool:
+def is_enabled(
+    code: str, explicit: tuple[str, ...], ignored: tuple[str, ...], level_off: tuple[str, ...]
+) -> bool:
     """The decision for one code, given the selected, ignored and level-disabled prefixes."""
     selected = _longest(code, explicit or DEFAULT_SELECT)
     if selected < 0 or selected <= _longest(code, ignored):

@@ -42,7 +42,9 @@ class Definition:
     @property
     def decorator_names(self) -> tuple[str, ...]:
         """The decorators' dotted names, calls reduced to what is called: `functools.wraps`."""
-        return tuple(_dotted(d.func if isinstance(d, ast.Call) else d) for d in self.node.decorator_list)
+        return tuple(
+            _dotted(d.func if isinstance(d, ast.Call) else d) for d in self.node.decorator_list
+        )
 
     @property
     def is_staticmethod(self) -> bool:

@@ -61,7 +61,9 @@ def _excluded(path: str, is_dir: bool, settings: Settings) -> bool:
     globs = (*settings.exclude, *settings.extend_exclude)
     name = os.path.basename(path)
     relpath = relative_to_root(path, settings.root)
-    return matches(globs, name + ("/" if is_dir else "")) or matches(globs, relpath + ("/" if is_dir else ""))
+    return matches(globs, name + ("/" if is_dir else "")) or matches(
+        globs, relpath + ("/" if is_dir else "")
+    )
 
 
 def _walk(folder: str, settings: Settings, ignores: list[_Ignore]) -> Iterator[str]:
@@ -73,7 +75,9 @@ def _walk(folder: str, settings: Settings, ignores: list[_Ignore]) -> Iterator[s
         is_dir = entry.is_dir(follow_symlinks=False)
         if not is_dir and not entry.name.endswith(PYTHON_SUFFIXES):
             continue
-        if _excluded(entry.path, is_dir, settings) or any(i.hides(entry.path, is_dir) for i in ignores):
+        if _excluded(entry.path, is_dir, settings) or any(
+            i.hides(entry.path, is_dir) for i in ignores
+        ):
             continue
         if is_dir:
             yield from _walk(entry.path, settings, ignores)

@@ -47,7 +47,17 @@ def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[F
             raise RuleCrashed(rule.code, source.path, error) from error
         for hit in hits:
             if not is_silenced(source, hit, rule.code):
-                findings.append(Finding(source.path, hit.line, hit.col, rule.code, hit.message, rule.name, rule.severity))
+                findings.append(
+                    Finding(
+                        source.path,
+                        hit.line,
+                        hit.col,
+                        rule.code,
+                        hit.message,
+                        rule.name,
+                        rule.severity,
+                    )
+                )
     return findings
 
 

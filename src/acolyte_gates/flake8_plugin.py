@@ -63,7 +63,9 @@ class AcolytePlugin:
     name = "acolyte-gates"
     version = __version__
 
-    def __init__(self, tree: ast.Module, filename: str, lines: list[str], options: Any = None) -> None:
+    def __init__(
+        self, tree: ast.Module, filename: str, lines: list[str], options: Any = None
+    ) -> None:
         self.tree = tree
         self.filename = filename
         self.lines = lines
@@ -73,7 +75,9 @@ class AcolytePlugin:
     def add_options(cls, manager: Any) -> None:
         """Register the --aco-* limits with flake8, readable from its config files too."""
         for key, text in LIMIT_OPTIONS:
-            manager.add_option(f"--aco-{key}", type=int, default=None, parse_from_config=True, help=text)
+            manager.add_option(
+                f"--aco-{key}", type=int, default=None, parse_from_config=True, help=text
+            )
 
     def run(self) -> Iterator[tuple[int, int, str, type[AcolytePlugin]]]:
         """Yield flake8's (line, 0-based column, 'CODE message', type) for each finding."""

@@ -28,7 +28,11 @@ def _docstring_start(node: ast.AST) -> tuple[int, int] | None:
     if not isinstance(node, _DOC_OWNERS) or not node.body:
         return None
     first = node.body[0]
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    ):
         return first.lineno, first.col_offset
     return None
 

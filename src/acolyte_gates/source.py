@@ -13,7 +13,6 @@ from typing import Callable, TypeVar
 from acolyte_gates import lexer, noqa
 from acolyte_gates.defs import Definition, collect_definitions
 
-
 T = TypeVar("T")
 
 
@@ -52,7 +51,9 @@ def decode(data: bytes) -> tuple[str | None, ParseFailure | None]:
         return None, ParseFailure(1, 1, f"unknown encoding {encoding!r} in the coding cookie")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, ParseFailure(line, 1, f"file is not valid {encoding} ({exc.reason}); save it as {encoding}")
+        return None, ParseFailure(
+            line, 1, f"file is not valid {encoding} ({exc.reason}); save it as {encoding}"
+        )
     if cookie_error:
         return None, ParseFailure(1, 1, cookie_error)
     if text.startswith("\ufeff"):
@@ -68,7 +69,9 @@ def parse(text: str, path: str) -> tuple[ast.Module | None, ParseFailure | None]
             return ast.parse(text, filename=path), None
     except SyntaxError as exc:
         reason = exc.msg or "invalid syntax"
-        return None, ParseFailure(exc.lineno or 1, max(exc.offset or 1, 1), f"syntax error: {reason}")
+        return None, ParseFailure(
+            exc.lineno or 1, max(exc.offset or 1, 1), f"syntax error: {reason}"
+        )
     except (RecursionError, MemoryError):
         return None, ParseFailure(1, 1, "source is nested too deeply for Python's parser")
     except ValueError as exc:
@@ -122,7 +125,9 @@ class SourceFile:
     def comments(self) -> tuple[Comment, ...]:
         """Every comment in the file, in order."""
         if lexer.AVAILABLE:
-            return tuple(Comment(line, col + 1, text) for line, col, text in lexer.comments(self.text))
+            return tuple(
+                Comment(line, col + 1, text) for line, col, text in lexer.comments(self.text)
+            )
         return tuple(
             Comment(tok.start[0], tok.start[1] + 1, tok.string)
             for tok in self.tokens

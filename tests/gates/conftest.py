@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from gates.projects import write_project
 
 TOOLS = ("black", "isort", "mypy", "flake8", "bandit", "pytest")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gates.conftest import MakeProject
 
 from acolyte_gates.config.settings import RunSettings, Settings
 from acolyte_gates.errors import ConfigError, UsageError
 from acolyte_gates.gates.plan import RunRequest, make_plan, select
 from acolyte_gates.gates.project import project_tools
-from gates.conftest import MakeProject
 
 
 def names(request: RunRequest, run: RunSettings | None = None) -> list[str]:

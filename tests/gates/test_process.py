@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from gates.conftest import MakeProject
+from gates.projects import CLEAN
 
 from acolyte_gates.gates.process import (
     TOOL_PATH_VARIABLE,
@@ -16,8 +18,6 @@ from acolyte_gates.gates.process import (
     run_tool,
 )
 from acolyte_gates.gates.runner import GateStatus, RunRequest, run_gates
-from gates.conftest import MakeProject
-from gates.projects import CLEAN
 
 # Far longer than any bound below: a test that waited for it would be plainly broken.
 SLEEP = 300

@@ -146,7 +146,17 @@ def test_flake8_lines_are_split_on_tabs() -> None:
 
 def test_flake8_without_a_project_config_is_black_compatible() -> None:
     argv = flake8_gate.build(ctx("lint"))
-    assert "--max-line-length=88" in argv and "--extend-ignore=E203,W503,ACO" in argv
+    assert "--max-line-length=88" in argv and "--extend-ignore=E203,W503" in argv
+
+
+def test_flake8_finding_only_aco_codes_passes() -> None:
+    out = result(1, stdout="a.py\t1\t1\tACO104\ttoo many\n")
+    assert flake8_gate.read(out, ctx("lint")).status is GateStatus.PASSED
+
+
+def test_flake8_aco_findings_are_left_to_the_aco_gate() -> None:
+    out = result(1, stdout="a.py\t1\t1\tACO104\ttoo many\na.py\t2\t1\tE501\tline too long\n")
+    assert lines(flake8_gate.read(out, ctx("lint"))) == ["a.py:2:1: E501 line too long"]
 
 
 def bandit_json(*items: dict[str, object]) -> str:

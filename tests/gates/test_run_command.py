@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from gates.conftest import MakeProject
+from gates.projects import CLEAN, FAILING
 
 import acolyte_gates
 from acolyte_gates.cli import main
@@ -16,8 +18,6 @@ from acolyte_gates.findings import Finding
 from acolyte_gates.gates.base import GateResult, GateStatus
 from acolyte_gates.gates.runner import RunReport
 from acolyte_gates.reports import run_text
-from gates.conftest import MakeProject
-from gates.projects import CLEAN, FAILING
 
 SRC = str(Path(acolyte_gates.__file__).parent.parent)
 

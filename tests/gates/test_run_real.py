@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from acolyte_gates.gates.runner import GateStatus, RunReport, RunRequest, run_gates
 from gates.conftest import MakeProject
 from gates.projects import CLEAN, FAILING, coverage_project
+
+from acolyte_gates.gates.runner import GateStatus, RunReport, RunRequest, run_gates
 
 pytestmark = pytest.mark.usefixtures("real_tools")
 

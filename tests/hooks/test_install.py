@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from acolyte_gates.hooks.install import MARKER, Existing, InstallRequest, hook_text, install_hook
 from hooks.gitrepo import BAD, CLEAN, Repo
+
+from acolyte_gates.hooks.install import MARKER, Existing, InstallRequest, hook_text, install_hook
 
 FOREIGN = "#!/bin/sh\necho foreign hook ran\nexit 0\n"
 

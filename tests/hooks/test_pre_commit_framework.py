@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from hooks.gitrepo import BAD, CLEAN, Repo
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

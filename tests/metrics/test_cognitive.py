@@ -25,9 +25,7 @@ def first_function(source: str) -> FunctionNode:
 def function_named(source: str, name: str) -> FunctionNode:
     """The function called ``name`` in ``source``, however deeply nested."""
     tree = ast.parse(textwrap.dedent(source))
-    return next(
-        n for n in ast.walk(tree) if isinstance(n, FunctionNode) and n.name == name
-    )
+    return next(n for n in ast.walk(tree) if isinstance(n, FunctionNode) and n.name == name)
 
 
 def score(source: str) -> int:
@@ -205,10 +203,7 @@ def test_decorator_wrapper_is_not_charged_for_nesting() -> None:
 
 def test_function_with_more_than_a_wrapper_charges_nesting() -> None:
     # The extra statement makes `logged` an ordinary function: the `if` is +2.
-    assert (
-        score(DECORATOR.replace("    return wrapper", "    x = 1\n    return wrapper"))
-        == 2
-    )
+    assert score(DECORATOR.replace("    return wrapper", "    x = 1\n    return wrapper")) == 2
 
 
 def test_is_decorator_wrapper() -> None:
@@ -249,9 +244,7 @@ def test_async_function_is_a_function() -> None:
 
 def test_recursion_adds_one_per_function() -> None:
     # if +1; recursion +1 once, though `fib` calls itself twice.
-    source = (
-        "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n)"
-    )
+    source = "def fib(n):\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n)"
     assert score(source) == 2
 
 
@@ -270,13 +263,9 @@ def test_same_name_is_not_recursion_when_it_is_not_the_function() -> None:
 
 def test_nested_recursion_counts_toward_outer() -> None:
     # `visit` recurses: +1, charged to `outer`.
-    assert (
-        score("def outer(t):\n    def visit(n):\n        visit(n)\n    visit(t)") == 1
-    )
+    assert score("def outer(t):\n    def visit(n):\n        visit(n)\n    visit(t)") == 1
 
 
 def test_outermost_functions_skip_nested_ones() -> None:
-    tree = ast.parse(
-        NESTED_FUNCTION + NESTED_CLASS + "class C:\n    def m(self):\n        pass"
-    )
+    tree = ast.parse(NESTED_FUNCTION + NESTED_CLASS + "class C:\n    def m(self):\n        pass")
     assert [f.name for f in outermost_functions(tree)] == ["outer", "factory", "m"]

@@ -39,7 +39,13 @@ def test_every_kind_of_parameter_is_reported_once_at_its_name() -> None:
     # a (col 7) positional-only, b (col 13) regular, args (col 17, after the star),
     # c (col 23) keyword-only, kwargs (col 28, after the two stars): five findings
     src = "def f(a, /, b, *args, c, **kwargs) -> None: ...\n"
-    assert aco2(src) == ["1:7: ACO201", "1:13: ACO201", "1:17: ACO201", "1:23: ACO201", "1:28: ACO201"]
+    assert aco2(src) == [
+        "1:7: ACO201",
+        "1:13: ACO201",
+        "1:17: ACO201",
+        "1:23: ACO201",
+        "1:28: ACO201",
+    ]
 
 
 def test_star_parameters_are_named_with_their_stars() -> None:

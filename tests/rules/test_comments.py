@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from helpers import codes, results
 
@@ -9,7 +11,7 @@ from acolyte_gates.rules.commented_code import commented_out_code
 from acolyte_gates.source import SourceFile
 
 
-def todo(src: str, **config: object) -> list[str]:
+def todo(src: str, **config: Any) -> list[str]:
     """ACO401 findings only."""
     return codes(src, select=["ACO401"], **config)
 
@@ -70,7 +72,9 @@ def test_marker_with_issue_is_allowed_only_with_the_option(src: str) -> None:
     assert todo(src, allow_todo_with_issue=True) == []
 
 
-@pytest.mark.parametrize("src", ["# TODO: later\n", "# TODO(bob): later\n", "# TODO: fix UTF-8 handling\n"])
+@pytest.mark.parametrize(
+    "src", ["# TODO: later\n", "# TODO(bob): later\n", "# TODO: fix UTF-8 handling\n"]
+)
 def test_marker_without_issue_is_reported_with_the_option(src: str) -> None:
     # `bob` is no issue key, and a key like UTF-8 counts only in parentheses after the tag
     assert results(src, select=["ACO401"], allow_todo_with_issue=True) == [

@@ -93,7 +93,9 @@ def test_cognitive_counts_nested_functions_in_the_outer_one_only() -> None:
     """
     # outer: 2 (the inner if at nesting 1); inner is not reported on its own. (Without
     # `calls = []` outer would be a decorator-style wrapper, not charged for the nesting.)
-    assert results(src, max_cognitive=1) == ["2:1: ACO107 function 'outer' has cognitive complexity 2 (limit 1)"]
+    assert results(src, max_cognitive=1) == [
+        "2:1: ACO107 function 'outer' has cognitive complexity 2 (limit 1)"
+    ]
 
 
 def test_noqa_on_a_decorator_silences_complexity() -> None:

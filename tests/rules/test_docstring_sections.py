@@ -8,7 +8,10 @@ from helpers import codes, results
 
 def aco304(src: str, level: str = "enterprise", style: str = "google") -> list[str]:
     """Just the section findings of a snippet, at a level and docstring style."""
-    return [item.split(" ", 2)[2] for item in results(src, select=["ACO304"], level=level, docstring_style=style)]
+    return [
+        item.split(" ", 2)[2]
+        for item in results(src, select=["ACO304"], level=level, docstring_style=style)
+    ]
 
 
 def test_each_missing_section_is_one_finding_at_the_docstring() -> None:
@@ -94,19 +97,25 @@ def test_staticmethod_first_parameter_is_a_parameter() -> None:
 def test_keyword_only_and_star_parameters_count() -> None:
     for signature in ("*, a", "*args", "**kwargs", "a, /"):
         src = f'def f({signature}):\n    """Do."""\n'
-        assert aco304(src) == ["docstring of function 'f' has no 'Args:' section (it takes parameters)"]
+        assert aco304(src) == [
+            "docstring of function 'f' has no 'Args:' section (it takes parameters)"
+        ]
 
 
 def test_generator_needs_yields_instead_of_returns() -> None:
     src = 'async def f():\n    """Do."""\n    yield 1\n    return\n'
     assert aco304(src) == ["docstring of function 'f' has no 'Yields:' section (it is a generator)"]
-    documented = 'def f():\n    """Do.\n\n    Yields:\n        Numbers.\n    """\n    yield from range(3)\n'
+    documented = (
+        'def f():\n    """Do.\n\n    Yields:\n        Numbers.\n    """\n    yield from range(3)\n'
+    )
     assert aco304(documented) == []
 
 
 def test_raises_message_lists_each_exception_once_in_source_order() -> None:
     src = 'def f():\n    """Do."""\n    raise errors.Bad("x") from None\n    raise KeyError\n    raise KeyError\n'
-    assert aco304(src) == ["docstring of function 'f' has no 'Raises:' section (it raises errors.Bad, KeyError)"]
+    assert aco304(src) == [
+        "docstring of function 'f' has no 'Raises:' section (it raises errors.Bad, KeyError)"
+    ]
 
 
 def test_init_is_read_from_its_class_docstring_when_it_has_none() -> None:
@@ -114,7 +123,8 @@ def test_init_is_read_from_its_class_docstring_when_it_has_none() -> None:
     src = 'class C:\n    """C."""\n    def __init__(self, a):\n        self.a = a\n'
     assert codes(src, select=["ACO304"], level="enterprise") == ["2:5: ACO304"]
     documented = (
-        'class C:\n    """C.\n\n    Args:\n        a: thing.\n    """\n    def __init__(self, a):\n        self.a = a\n'
+        'class C:\n    """C.\n\n    Args:\n        a: thing.\n    """\n'
+        "    def __init__(self, a):\n        self.a = a\n"
     )
     assert aco304(documented) == []
 
@@ -161,4 +171,6 @@ def test_yield_is_found_inside_expressions_and_not_in_words() -> None:
     src = 'def f():\n    """Do."""\n    x = (yield)\n'
     assert aco304(src) == ["docstring of function 'f' has no 'Yields:' section (it is a generator)"]
     words = 'def f():\n    """Never yield."""\n    return 1  # yield\n'
-    assert aco304(words) == ["docstring of function 'f' has no 'Returns:' section (it returns a value)"]
+    assert aco304(words) == [
+        "docstring of function 'f' has no 'Returns:' section (it returns a value)"
+    ]

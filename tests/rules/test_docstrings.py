@@ -44,7 +44,9 @@ def test_module_messages_name_the_file_and_the_fault() -> None:
     assert results("x = 1\n", "pkg/__init__.py", select=["ACO301"]) == [
         "1:1: ACO301 module '__init__.py' has no docstring"
     ]
-    assert results('""\n', "a.py", select=["ACO301"]) == ["1:1: ACO301 module 'a.py' has an empty docstring"]
+    assert results('""\n', "a.py", select=["ACO301"]) == [
+        "1:1: ACO301 module 'a.py' has an empty docstring"
+    ]
 
 
 def test_hyperscale_asks_private_modules_too_but_not_main() -> None:
@@ -87,7 +89,10 @@ def test_class_publicness(src: str, expected: list[str]) -> None:
 
 def test_hyperscale_asks_private_classes_but_not_classes_in_functions() -> None:
     # _A (line 2) and its B (line 3) are private; C in f (line 7) stays exempt
-    src = DOC + 'class _A:\n    class B:\n        pass\n\ndef f():\n    """F."""\n    class C:\n        pass\n'
+    src = (
+        DOC
+        + 'class _A:\n    class B:\n        pass\n\ndef f():\n    """F."""\n    class C:\n        pass\n'
+    )
     assert aco3(src, level="hyperscale") == ["2:1: ACO302", "3:5: ACO302"]
 
 
@@ -196,7 +201,9 @@ def test_hyperscale_still_exempts_dunders() -> None:
 
 
 def test_stub_files_are_exempt_from_docstrings() -> None:
-    assert aco3("class C:\n    def m(self) -> None: ...\ndef f() -> None: ...\n", path="mod.pyi") == []
+    assert (
+        aco3("class C:\n    def m(self) -> None: ...\ndef f() -> None: ...\n", path="mod.pyi") == []
+    )
 
 
 def test_test_files_are_exempt_by_default_per_file_ignores() -> None:

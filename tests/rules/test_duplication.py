@@ -47,7 +47,10 @@ def test_a_copy_with_renamed_locals_is_reported_at_each_copy() -> None:
     [
         ("read(source)", "parse(source)"),  # another function is called
         ("items = items[:10]", "items = items[:10] + extra"),  # another expression
-        ("    if count > 10:\n        items", "    if count > 10:\n        pass\n    items"),  # other nesting
+        (
+            "    if count > 10:\n        items",
+            "    if count > 10:\n        pass\n    items",
+        ),  # other nesting
     ],
 )
 def test_different_code_is_not_a_copy(change: tuple[str, str]) -> None:
@@ -71,7 +74,9 @@ def test_attribute_and_keyword_argument_names_must_match() -> None:
 
 def test_six_statements_are_enough_and_five_are_not() -> None:
     # dropping the return leaves five statements per copy, under the default of six
-    five = RENAMED_COPY.replace("    return rows, total\n", "").replace("    return items, count\n", "")
+    five = RENAMED_COPY.replace("    return rows, total\n", "").replace(
+        "    return items, count\n", ""
+    )
     assert results(five) == []
     assert codes(five, min_duplicate_lines=5) == ["2:5: ACO601", "10:5: ACO601"]
 
@@ -112,7 +117,9 @@ def test_imports_and_docstrings_do_not_count() -> None:
 
 def test_an_import_inside_one_copy_does_not_break_it() -> None:
     # line 4 is an import: skipped, so the six statements still follow each other
-    src = RENAMED_COPY.replace("    rows = clean(rows)\n", "    rows = clean(rows)\n    import os\n")
+    src = RENAMED_COPY.replace(
+        "    rows = clean(rows)\n", "    rows = clean(rows)\n    import os\n"
+    )
     assert codes(src) == ["2:5: ACO601", "12:5: ACO601"]
 
 
@@ -172,7 +179,11 @@ def test_one_or_two_statements_repeated_are_not_a_copy() -> None:
 def test_a_copy_nested_deeper_still_matches() -> None:
     # the block's depths are relative to its first statement
     inner = textwrap.indent(RENAMED_COPY.split("\n\n\n")[1], "    ")
-    src = RENAMED_COPY.split("\n\n\n")[0] + "\n\n\nclass Box:\n" + inner.replace("(source)", "(self, source)", 1)
+    src = (
+        RENAMED_COPY.split("\n\n\n")[0]
+        + "\n\n\nclass Box:\n"
+        + inner.replace("(source)", "(self, source)", 1)
+    )
     assert codes(src) == ["2:5: ACO601", "12:9: ACO601"]
 
 

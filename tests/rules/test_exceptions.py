@@ -6,7 +6,6 @@ import pytest
 from helpers import codes, results
 
 
-
 def handler(clause: str, body: str) -> str:
     """A try statement whose handler (line 3) has the given clause and one-line body."""
     return f"try:\n    work()\n{clause}:\n    {body}\n"

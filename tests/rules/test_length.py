@@ -41,7 +41,9 @@ def test_decorators_do_not_count_but_docstring_blank_and_comment_lines_do() -> N
 
 def test_nested_definitions_count_in_their_parent_and_on_their_own() -> None:
     # outer: 1 + inner's 31 lines = 32 lines; inner alone is 31 lines
-    src = "def outer():\n" + "    " + function_of(31, "def inner():").replace("\n    ", "\n        ")
+    src = (
+        "def outer():\n" + "    " + function_of(31, "def inner():").replace("\n    ", "\n        ")
+    )
     assert codes(src) == ["1:1: ACO103", "2:5: ACO103"]
 
 
@@ -80,7 +82,9 @@ def test_module_last_line_without_newline_counts() -> None:
 def test_class_length_edges() -> None:
     at_limit = "class C:\n" + "    x = 1\n" * 199  # 200 lines
     assert codes(at_limit, max_class_lines=200) == []
-    assert results(at_limit + "    y = 2\n") == ["1:1: ACO102 class 'C' is 201 lines long (limit 200)"]
+    assert results(at_limit + "    y = 2\n") == [
+        "1:1: ACO102 class 'C' is 201 lines long (limit 200)"
+    ]
 
 
 def test_limits_come_from_configuration() -> None:

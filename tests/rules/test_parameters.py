@@ -14,7 +14,10 @@ results = Scoped("ACO104").results
     [
         ("def f(a, b, c, d): pass", []),  # four: at the limit
         ("def f(a, b, c, d, e): pass", ["1:1: ACO104"]),  # five
-        ("def f(a, /, b, *, c, d, e): pass", ["1:1: ACO104"]),  # positional-only and keyword-only count
+        (
+            "def f(a, /, b, *, c, d, e): pass",
+            ["1:1: ACO104"],
+        ),  # positional-only and keyword-only count
         ("def f(a, b, c, *args): pass", []),  # *args counts: four
         ("def f(a, b, c, *args, **kwargs): pass", ["1:1: ACO104"]),  # and **kwargs: five
         ("async def f(a, b, c, d, e): pass", ["1:1: ACO104"]),  # async defs are functions

@@ -39,7 +39,9 @@ class CheckRequest:
 
 def request_from_cli(paths: tuple[str, ...], options: dict[str, Any]) -> CheckRequest:
     """A request from click's parsed options (names as click gives them)."""
-    overrides = CliOverrides(*(options.pop(k) for k in ("select", "ignore", "extend_select", "level")))
+    overrides = CliOverrides(
+        *(options.pop(k) for k in ("select", "ignore", "extend_select", "level"))
+    )
     check_options = CheckOptions(jobs=options.pop("jobs"), use_cache=not options.pop("no_cache"))
     return CheckRequest(paths or (".",), overrides=overrides, options=check_options, **options)
 

@@ -27,9 +27,15 @@ class LevelBars:
 
 LEVEL_BARS: dict[Level, LevelBars] = {
     Level.MVP: LevelBars(60, docstrings=False, docstring_sections=False, private_docstrings=False),
-    Level.PRODUCTION: LevelBars(85, docstrings=True, docstring_sections=False, private_docstrings=False),
-    Level.ENTERPRISE: LevelBars(95, docstrings=True, docstring_sections=True, private_docstrings=False),
-    Level.HYPERSCALE: LevelBars(99, docstrings=True, docstring_sections=True, private_docstrings=True),
+    Level.PRODUCTION: LevelBars(
+        85, docstrings=True, docstring_sections=False, private_docstrings=False
+    ),
+    Level.ENTERPRISE: LevelBars(
+        95, docstrings=True, docstring_sections=True, private_docstrings=False
+    ),
+    Level.HYPERSCALE: LevelBars(
+        99, docstrings=True, docstring_sections=True, private_docstrings=True
+    ),
 }
 
 

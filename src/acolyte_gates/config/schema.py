@@ -31,7 +31,9 @@ LIMIT_KEYS: dict[str, cv.Converter] = {
 _CODE_TABLE = cv.to_table(cv.to_code_list)
 
 SETTINGS_KEYS: dict[str, cv.Converter] = {
-    "level": lambda value, where: Level(cv.to_choice(tuple(lv.value for lv in Level))(value, where)),
+    "level": lambda value, where: Level(
+        cv.to_choice(tuple(lv.value for lv in Level))(value, where)
+    ),
     "select": cv.to_code_list,
     "ignore": cv.to_code_list,
     "extend-select": cv.to_code_list,
@@ -86,7 +88,9 @@ def _overrides(value: object, where: str) -> tuple[Override, ...]:
             raise ConfigError(f"{place} needs a 'paths' list of globs")
         rest = {k: v for k, v in item.items() if k != "paths"}
         values = _convert(rest, LIMIT_KEYS, place)
-        result.append(Override(cv.to_str_list(item["paths"], f"{place} paths"), tuple(values.items())))
+        result.append(
+            Override(cv.to_str_list(item["paths"], f"{place} paths"), tuple(values.items()))
+        )
     return tuple(result)
 
 
@@ -98,10 +102,14 @@ def apply_table(base: Settings, table: dict[str, Any], path: str) -> Settings:
     others = _convert({k: v for k, v in table.items() if k in SETTINGS_KEYS}, SETTINGS_KEYS, top)
     changes: dict[str, Any] = {**others, "limits": dataclasses.replace(base.limits, **limits)}
     if "overrides" in table:
-        changes["overrides"] = _overrides(table["overrides"], f"{path}: [[tool.acolyte-gates.overrides]]")
+        changes["overrides"] = _overrides(
+            table["overrides"], f"{path}: [[tool.acolyte-gates.overrides]]"
+        )
     for name, keys in (("run", RUN_KEYS), ("hook", HOOK_KEYS)):
         if name in table:
-            changes[name] = _subtable(getattr(base, name), table[name], keys, f"{path}: [tool.acolyte-gates.{name}]")
+            changes[name] = _subtable(
+                getattr(base, name), table[name], keys, f"{path}: [tool.acolyte-gates.{name}]"
+            )
     return dataclasses.replace(base, **changes)
 
 

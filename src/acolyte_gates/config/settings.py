@@ -79,7 +79,13 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "*.egg-info",
 )
 
-TEST_FILE_GLOBS: tuple[str, ...] = ("tests/**", "**/tests/**", "test_*.py", "*_test.py", "conftest.py")
+TEST_FILE_GLOBS: tuple[str, ...] = (
+    "tests/**",
+    "**/tests/**",
+    "test_*.py",
+    "*_test.py",
+    "conftest.py",
+)
 
 DEFAULT_PER_FILE_IGNORES: tuple[tuple[str, tuple[str, ...]], ...] = (
     *((glob, ("ACO3",)) for glob in TEST_FILE_GLOBS),

@@ -23,7 +23,11 @@ from acolyte_gates.source import SourceFile
 
 def collect_windows(source: SourceFile, settings: Settings, relpath: str) -> FileWindows | None:
     """A checked file's windows for the cross-file pass, or None when it takes no part in it."""
-    if not compares_across_files(settings) or source.failure is not None or noqa.skips_file(source.text):
+    if (
+        not compares_across_files(settings)
+        or source.failure is not None
+        or noqa.skips_file(source.text)
+    ):
         return None
     if DUPLICATED_CODE not in rules_for(settings, relpath):
         return None

@@ -80,7 +80,9 @@ class _Matcher:
 
     def copies(self) -> list[Copy]:
         """Every copy in every file, each reported against one other copy."""
-        return [copy for file_index in range(len(self.files)) for copy in self._file_copies(file_index)]
+        return [
+            copy for file_index in range(len(self.files)) for copy in self._file_copies(file_index)
+        ]
 
     def _file_copies(self, file_index: int) -> Iterator[Copy]:
         """Walk the file's windows: each duplicated one starts a copy as long as its twin keeps pace."""
@@ -112,15 +114,23 @@ class _Matcher:
         if self.across:
             return next((p for f, p in group.first_by_file.items() if f != own[0]), None)
         unit = found.windows[own[1]][1]
-        return next((p for p in group.members if abs(found.windows[p[1]][1] - unit) >= found.size), None)
+        return next(
+            (p for p in group.members if abs(found.windows[p[1]][1] - unit) >= found.size), None
+        )
 
     def _shared_length(self, own: Position, partner: Position, marked: Sequence[bool]) -> int:
         """How many windows in a row, from `own` and from `partner`, are the same."""
         mine, theirs = self.files[own[0]].windows, self.files[partner[0]].windows
         length = 1
-        while own[1] + length < len(mine) and partner[1] + length < len(theirs) and marked[own[1] + length]:
+        while (
+            own[1] + length < len(mine)
+            and partner[1] + length < len(theirs)
+            and marked[own[1] + length]
+        ):
             step = (own[1] + length, partner[1] + length)
-            if mine[step[0]][0] != theirs[step[1]][0] or not (_follows(mine, step[0]) and _follows(theirs, step[1])):
+            if mine[step[0]][0] != theirs[step[1]][0] or not (
+                _follows(mine, step[0]) and _follows(theirs, step[1])
+            ):
                 break
             length += 1
         return length
@@ -128,9 +138,21 @@ class _Matcher:
     def _copy(self, own: Position, partner: Position, length: int) -> Copy:
         mine, theirs = self.files[own[0]], self.files[partner[0]]
         first, last = mine.windows[own[1]], mine.windows[own[1] + length - 1]
-        other_first, other_last = theirs.windows[partner[1]], theirs.windows[partner[1] + length - 1]
+        other_first, other_last = (
+            theirs.windows[partner[1]],
+            theirs.windows[partner[1] + length - 1],
+        )
         statements = last[1] - first[1] + mine.size
-        return Copy(mine.path, first[2], first[3], last[4], statements, theirs.path, other_first[2], other_last[4])
+        return Copy(
+            mine.path,
+            first[2],
+            first[3],
+            last[4],
+            statements,
+            theirs.path,
+            other_first[2],
+            other_last[4],
+        )
 
 
 def _follows(windows: Sequence[Window], index: int) -> bool:
@@ -152,4 +174,6 @@ def describe(copy: Copy) -> str:
     """The finding's message: both copies' lines and the copy's size in statements."""
     other = "lines " if copy.other_path == copy.path else copy.other_path + ":"
     span = f"{copy.other_line}-{copy.other_last_line}"
-    return f"lines {copy.line}-{copy.last_line} duplicate {other}{span} ({copy.statements} statements)"
+    return (
+        f"lines {copy.line}-{copy.last_line} duplicate {other}{span} ({copy.statements} statements)"
+    )

@@ -10,7 +10,16 @@ Block = Union[ast.stmt, ast.excepthandler, ast.match_case]
 DefinitionNode = Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef]
 ScopeNode = Union[ast.Module, DefinitionNode]
 BINDING_STATEMENTS = frozenset(
-    (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor, ast.With, ast.AsyncWith, ast.ExceptHandler)
+    (
+        ast.Assign,
+        ast.AugAssign,
+        ast.AnnAssign,
+        ast.For,
+        ast.AsyncFor,
+        ast.With,
+        ast.AsyncWith,
+        ast.ExceptHandler,
+    )
     + (ast.match_case,)
 )
 """The statements that can bind a name in their scope."""

@@ -66,7 +66,9 @@ def _statement_locals(parts: list[str]) -> frozenset[str]:
             closing = _BINDERS[part]
         elif part == closing:
             closing = ""
-        elif part.isidentifier() and (closing or (index + 1 < len(parts) and parts[index + 1] == ":=")):
+        elif part.isidentifier() and (
+            closing or (index + 1 < len(parts) and parts[index + 1] == ":=")
+        ):
             bound.add(part)
     return frozenset(bound)
 

@@ -37,7 +37,17 @@ _DEFINITIONS = frozenset((*_FUNCTIONS, ast.ClassDef))
 _IMPORTS = frozenset((ast.Import, ast.ImportFrom))
 _GUARDS = frozenset((ast.Try, ast.If))
 _TRY_STAR = getattr(ast, "TryStar", ast.Try)  # Python 3.11+
-_COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, _TRY_STAR, ast.Match)
+_COMPOUND = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    _TRY_STAR,
+    ast.Match,
+)
 _HEADERS = frozenset((*_COMPOUND, ast.ExceptHandler, ast.match_case))
 
 
@@ -83,7 +93,11 @@ def statement_runs(source: SourceFile) -> list[list[Unit]]:
 def _docstring_free(body: list[ast.stmt]) -> list[ast.stmt]:
     """A scope's statements without its docstring."""
     first = body[0] if body else None
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    ):
         return body[1:]
     return body
 
@@ -125,7 +139,9 @@ def _last_line(node: ast.stmt | ast.excepthandler) -> int:
         return node.end_lineno or node.lineno
     parts = [getattr(node, name, None) for name in ("test", "iter", "subject", "type")]
     parts += [item.optional_vars or item.context_expr for item in getattr(node, "items", ())]
-    return max((part.end_lineno or part.lineno for part in parts if part is not None), default=node.lineno)
+    return max(
+        (part.end_lineno or part.lineno for part in parts if part is not None), default=node.lineno
+    )
 
 
 class _Shaper:
@@ -177,7 +193,9 @@ class _Shaper:
         if isinstance(node, ast.If):
             fallbacks.extend(node.orelse)
         else:
-            self._collect(getattr(node, "orelse", []) + getattr(node, "finalbody", []), depth, gathered, "")
+            self._collect(
+                getattr(node, "orelse", []) + getattr(node, "finalbody", []), depth, gathered, ""
+            )
         found = list(_definitions(fallbacks))
         if found:
             gathered.nested.extend(found)
@@ -189,7 +207,9 @@ class _Shaper:
             start = self._offset(node.pattern.lineno, node.pattern.col_offset)
             end_node: ast.expr | ast.pattern = node.guard or node.pattern
             last_line = end_node.end_lineno or node.pattern.lineno
-            return _Raw(start, self._end_offset(end_node), depth, "case", node.pattern.lineno, last_line)
+            return _Raw(
+                start, self._end_offset(end_node), depth, "case", node.pattern.lineno, last_line
+            )
         start = self._offset(node.lineno, node.col_offset)
         if self.text.startswith("elif", start):
             depth, tag = depth - 1, ""
@@ -209,7 +229,9 @@ class _Shaper:
         return self.offsets[line - 1] + col
 
     def _end_offset(self, node: ast.AST) -> int:
-        return self._offset(getattr(node, "end_lineno", 1) or 1, getattr(node, "end_col_offset", 0) or 0)
+        return self._offset(
+            getattr(node, "end_lineno", 1) or 1, getattr(node, "end_col_offset", 0) or 0
+        )
 
     def _unit(self, raw: _Raw, names: frozenset[str]) -> Unit:
         text = statement_shape(self.text[raw.start : raw.stop], names)

@@ -49,12 +49,17 @@ def _build(source: SourceFile, size: int) -> FileWindows:
     digests: dict[str, bytes] = {}
     index = 0
     for run in statement_runs(source):
-        keys = [digests.get(u.shape) or digests.setdefault(u.shape, _digest(u.shape.encode())) for u in run]
+        keys = [
+            digests.get(u.shape) or digests.setdefault(u.shape, _digest(u.shape.encode()))
+            for u in run
+        ]
         links = [_link(run, position, key) for position, key in enumerate(keys)]
         for offset in range(len(run) - size + 1):
             if is_informative(keys[offset : offset + size]):
                 first, last = run[offset], run[offset + size - 1]
-                key = int.from_bytes(_digest(keys[offset] + b"".join(links[offset + 1 : offset + size])), "big")
+                key = int.from_bytes(
+                    _digest(keys[offset] + b"".join(links[offset + 1 : offset + size])), "big"
+                )
                 windows.append((key, index + offset, first.line, first.col, last.last_line))
         index += len(run) + 1
     return FileWindows(source.path, size, tuple(windows))

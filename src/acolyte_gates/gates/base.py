@@ -162,7 +162,9 @@ def make_finding(ctx: GateContext, where: tuple[str, int, int], code: str, messa
     """
     path, line, col = where
     one_line = " ".join(message.split())
-    return Finding(root_relative(ctx, path), max(line, 1), max(col, 1), code, one_line, origin=ctx.gate)
+    return Finding(
+        root_relative(ctx, path), max(line, 1), max(col, 1), code, one_line, origin=ctx.gate
+    )
 
 
 def root_relative(ctx: GateContext, path: str) -> str:

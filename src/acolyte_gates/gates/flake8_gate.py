@@ -10,6 +10,7 @@ from acolyte_gates.findings import Finding
 from acolyte_gates.gates.base import (
     ExitCodes,
     GateContext,
+    GateStatus,
     ToolGate,
     Verdict,
     judge,
@@ -26,11 +27,13 @@ _CODES = ExitCodes(clean=(0,), found=(1,))
 
 
 def build(ctx: GateContext) -> list[str]:
-    """`flake8 --format=... --extend-ignore=ACO -- FILES`, black-compatible without a config."""
-    if ctx.project.flake8:
-        options = ["--extend-ignore=ACO"]
-    else:
-        options = ["--max-line-length=88", "--extend-ignore=E203,W503,ACO"]
+    """`flake8 --format=... -- FILES`, black-compatible without a config.
+
+    ACO findings are dropped when the output is read, not with `--extend-ignore` on the
+    command line: that option would replace the project's own extend-ignore list.
+    (flake8 runs an installed plugin whatever it ignores, so filtering costs nothing more.)
+    """
+    options = [] if ctx.project.flake8 else ["--max-line-length=88", "--extend-ignore=E203,W503"]
     return with_files(ctx, [f"--format={_FORMAT}", *options])
 
 
@@ -42,13 +45,17 @@ def parse(stdout: str, ctx: GateContext) -> tuple[Finding, ...] | None:
         if len(fields) != _FIELDS or not (fields[1].isdigit() and fields[2].isdigit()):
             return None
         path, row, col, code, text = fields
-        found.append(make_finding(ctx, (path, int(row), int(col)), code, text))
+        if not code.startswith("ACO"):
+            found.append(make_finding(ctx, (path, int(row), int(col)), code, text))
     return tuple(found)
 
 
 def read(result: ToolResult, ctx: GateContext) -> Verdict:
-    """flake8's findings."""
-    return judge(result, _CODES, parse(result.stdout, ctx))
+    """flake8's findings; a run that found only ACO codes (the aco gate's) passes."""
+    findings = parse(result.stdout, ctx)
+    if findings == () and result.returncode in _CODES.found and result.stdout.strip():
+        return Verdict(GateStatus.PASSED)
+    return judge(result, _CODES, findings)
 
 
 GATE = ToolGate("lint", "flake8", build, read)

@@ -88,9 +88,7 @@ _FIELDS: dict[type[ast.AST], tuple[str, ...]] = {}
 def _child_fields(kind: type[ast.AST]) -> tuple[str, ...]:
     """Name the fields of a node type that may hold countable children."""
     fields: tuple[str, ...] = getattr(kind, "_fields", ())
-    kept = (
-        () if kind in _LEAVES else tuple(f for f in fields if f not in _SKIPPED_FIELDS)
-    )
+    kept = () if kind in _LEAVES else tuple(f for f in fields if f not in _SKIPPED_FIELDS)
     _FIELDS[kind] = kept
     return kept
 

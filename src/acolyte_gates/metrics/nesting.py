@@ -58,9 +58,7 @@ def _is_elif(parent: ast.If, lines: Sequence[str] | None) -> bool:
     return child.col_offset == parent.col_offset
 
 
-def _inside(
-    block: ast.stmt, depth: int, lines: Sequence[str] | None
-) -> list[tuple[ast.stmt, int]]:
+def _inside(block: ast.stmt, depth: int, lines: Sequence[str] | None) -> list[tuple[ast.stmt, int]]:
     """Pair the statements a block at ``depth`` holds with their own depth.
 
     Its bodies are one level in; an ``elif`` is at the block's own level.
@@ -97,9 +95,7 @@ def deep_blocks(
         if keyword is None:
             continue
         if depth >= max_depth:
-            found.append(
-                DeepBlock(stmt.lineno, stmt.col_offset + 1, depth + 1, keyword)
-            )
+            found.append(DeepBlock(stmt.lineno, stmt.col_offset + 1, depth + 1, keyword))
             continue
         stack.extend(_inside(stmt, depth, lines))
     return sorted(found, key=lambda block: (block.line, block.col))

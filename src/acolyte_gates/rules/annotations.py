@@ -6,7 +6,15 @@ import ast
 from collections.abc import Iterator
 
 from acolyte_gates.defs import Definition, FunctionNode
-from acolyte_gates.rules.base import Context, Hit, Rule, RuleDocs, definition_hit, function_definitions, header_lines
+from acolyte_gates.rules.base import (
+    Context,
+    Hit,
+    Rule,
+    RuleDocs,
+    definition_hit,
+    function_definitions,
+    header_lines,
+)
 from acolyte_gates.source import SourceFile
 
 
@@ -74,7 +82,8 @@ MISSING_PARAMETER_ANNOTATION = Rule(
         "classmethod (`self`, `cls`, whatever its name) is bound and needs none; a "
         "staticmethod's first parameter is an ordinary one and does. One finding per "
         "parameter, reported at the parameter's name (for `*args`, at `args`, after the star). "
-        "A `# noqa` on the parameter's line, the `def` line or a decorator silences it.\n\n" + _SCOPE,
+        "A `# noqa` on the parameter's line, the `def` line or a decorator silences it.\n\n"
+        + _SCOPE,
         why="An annotation is documentation the type checker verifies: it tells the caller what "
         "to pass and lets mypy --strict catch the wrong thing passed. mypy treats an "
         "unannotated parameter as `Any`, and every use of it goes unchecked.",

@@ -24,7 +24,12 @@ _WORD_PAIR = re.compile(r"([A-Za-z_]\w*)[ \t]+(?=([A-Za-z_]\w*))")
 _STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
 _FIRST_WORD = re.compile(r"[A-Za-z_]\w*")
-_FOLLOWERS = {"else": "if 1: pass\n", "elif": "if 1: pass\n", "except": "try: pass\n", "finally": "try: pass\n"}
+_FOLLOWERS = {
+    "else": "if 1: pass\n",
+    "elif": "if 1: pass\n",
+    "except": "try: pass\n",
+    "finally": "try: pass\n",
+}
 _MAX_JOINED = 10
 _STRONG_STATEMENTS = (
     ast.Assign,
@@ -131,7 +136,9 @@ def _is_code_call(node: ast.expr) -> bool:
 
 
 def _no_space_before_parenthesis(call: ast.Call) -> bool:
-    first = min([arg.col_offset for arg in call.args] + [named.col_offset for named in call.keywords])
+    first = min(
+        [arg.col_offset for arg in call.args] + [named.col_offset for named in call.keywords]
+    )
     return first - (call.func.end_col_offset or 0) <= 1 or call.func.end_lineno != call.lineno
 
 
@@ -150,9 +157,14 @@ def _is_nonsense(node: ast.AST) -> bool:
     """Parses, but no program means it: `5. (x)` and `(a) (b)` calls, `"a" / "b"` (prose, grammars)."""
     if isinstance(node, ast.Call):
         func = node.func
-        return isinstance(func, ast.Constant) or (isinstance(func, ast.Name) and func.col_offset > node.col_offset)
+        return isinstance(func, ast.Constant) or (
+            isinstance(func, ast.Name) and func.col_offset > node.col_offset
+        )
     if isinstance(node, ast.BinOp) and not isinstance(node.op, _STRING_OPERATORS):
-        return any(isinstance(side, ast.Constant) and isinstance(side.value, str) for side in (node.left, node.right))
+        return any(
+            isinstance(side, ast.Constant) and isinstance(side.value, str)
+            for side in (node.left, node.right)
+        )
     return False
 
 

@@ -142,7 +142,10 @@ def _prose_indent(run: _Run, blocks: list[list[Unit]]) -> int | None:
     """The least indentation of the run's lines that are in no block, blank ones aside."""
     inside = {line for block in blocks for line in range(_first(block), block[-1].end)}
     lines = range(len(run.bodies))
-    return min((indent(run.bodies[n]) for n in lines if n not in inside and run.classes[n] != BLANK), default=None)
+    return min(
+        (indent(run.bodies[n]) for n in lines if n not in inside and run.classes[n] != BLANK),
+        default=None,
+    )
 
 
 def _inside_sentence(run: _Run, start: int, end: int) -> bool:
@@ -171,7 +174,9 @@ def _is_documentation(run: _Run, block: list[Unit], prose_indent: int | None) ->
 
 def _run_findings(run: _Run) -> list[tuple[int, int]]:
     """The first and last code lines of each reported block of one run."""
-    units = [unit for span in _segments(run.classes) for unit in segment_units(list(run.bodies), *span)]
+    units = [
+        unit for span in _segments(run.classes) for unit in segment_units(list(run.bodies), *span)
+    ]
     blocks = _blocks(run, units)
     prose_indent = _prose_indent(run, blocks)
     return [
@@ -223,7 +228,9 @@ def _find(source: SourceFile, comments: Iterable[Comment]) -> list[Comment]:
         for run_comments in comment_runs(source, comments):
             bodies = tuple(comment.text.lstrip("#") for comment in run_comments)
             run = _Run(bodies, tuple(map(classify, bodies)))
-            spans = [(run_comments[first], run_comments[last]) for first, last in _run_findings(run)]
+            spans = [
+                (run_comments[first], run_comments[last]) for first, last in _run_findings(run)
+            ]
             found.extend(first for first, last in spans if _is_statement_place(source, first, last))
     return found
 

@@ -30,12 +30,16 @@ def _check_todo(source: SourceFile, ctx: Context) -> Iterator[Hit]:
         if not allow:
             yield Hit(comment.line, comment.col, f"'{tag.group(0)}' comment left in the code")
         elif not references_issue(comment.text[tag.end() :]):
-            yield Hit(comment.line, comment.col, f"'{tag.group(0)}' comment does not reference an issue")
+            yield Hit(
+                comment.line, comment.col, f"'{tag.group(0)}' comment does not reference an issue"
+            )
 
 
 def _check_commented_code(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     for comment in source.memo("commented-out-code", commented_code.commented_out_code):
-        yield Hit(comment.line, comment.col, "commented-out code; delete it (version control keeps it)")
+        yield Hit(
+            comment.line, comment.col, "commented-out code; delete it (version control keeps it)"
+        )
 
 
 _TODO_OPTIONS = """`allow-todo-with-issue` (default false): when true, a marker comment that

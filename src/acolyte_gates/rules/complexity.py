@@ -6,7 +6,14 @@ import ast
 from collections.abc import Iterator
 
 from acolyte_gates.metrics import cognitive, cyclomatic, nesting
-from acolyte_gates.rules.base import Context, Hit, Rule, RuleDocs, definition_hit, function_definitions
+from acolyte_gates.rules.base import (
+    Context,
+    Hit,
+    Rule,
+    RuleDocs,
+    definition_hit,
+    function_definitions,
+)
 from acolyte_gates.source import SourceFile
 
 
@@ -34,7 +41,10 @@ def _check_nesting(source: SourceFile, ctx: Context) -> Iterator[Hit]:
         if isinstance(node, ast.ClassDef):
             continue
         for block in nesting.deep_blocks(node, limit, source.lines):
-            text = f"'{block.keyword}' block in {definition.kind} '{definition.qualname}' is nested {block.depth} deep (limit {limit})"
+            place = f"{definition.kind} '{definition.qualname}'"
+            text = (
+                f"'{block.keyword}' block in {place} is nested {block.depth} deep (limit {limit})"
+            )
             yield Hit(block.line, block.col, text)
 
 

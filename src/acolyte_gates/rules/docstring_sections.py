@@ -46,7 +46,11 @@ _BLOCK_FIELDS = ("body", "orelse", "finalbody", "handlers", "cases")
 def docstring_expr(node: DocumentedNode) -> ast.Expr | None:
     """The docstring statement of a module, class or function, if its body opens with one."""
     first = node.body[0] if node.body else None
-    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
+    if (
+        isinstance(first, ast.Expr)
+        and isinstance(first.value, ast.Constant)
+        and isinstance(first.value.value, str)
+    ):
         return first
     return None
 

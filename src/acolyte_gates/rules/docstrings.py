@@ -34,7 +34,11 @@ def _functions(source: SourceFile, private: bool) -> tuple[Definition, ...]:
     """The functions and methods that must carry a docstring, computed once per file and level."""
     return source.memo(
         f"docstring-functions:{private}",
-        lambda src: tuple(d for d in src.definitions if not d.is_class and _in_scope(d, private) and not _is_exempt(d)),
+        lambda src: tuple(
+            d
+            for d in src.definitions
+            if not d.is_class and _in_scope(d, private) and not _is_exempt(d)
+        ),
     )
 
 
@@ -77,7 +81,9 @@ def _check_function(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     for definition in _functions(source, _private_too(ctx)):
         reason = _missing(definition.node)
         if reason is not None and ds.class_docstring(definition) is None:
-            yield definition_hit(source, definition, f"{definition.kind} '{definition.qualname}' {reason}")
+            yield definition_hit(
+                source, definition, f"{definition.kind} '{definition.qualname}' {reason}"
+            )
 
 
 def _check_sections(source: SourceFile, ctx: Context) -> Iterator[Hit]:

@@ -53,7 +53,11 @@ def broad_name(node: ast.expr | None) -> str | None:
     """'Exception' or 'BaseException' when `node` names one (`builtins.` prefix allowed), else None."""
     if isinstance(node, ast.Name) and node.id in _BROAD:
         return node.id
-    is_builtins = isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "builtins"
+    is_builtins = (
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "builtins"
+    )
     if is_builtins and isinstance(node, ast.Attribute) and node.attr in _BROAD:
         return node.attr
     return None
@@ -85,7 +89,9 @@ def _body_words(handler: ast.ExceptHandler) -> str:
 def _check_bare(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     for handler in _nodes(source).handlers:
         if handler.type is None:
-            yield Hit(handler.lineno, handler.col_offset + 1, "bare 'except:' catches every exception")
+            yield Hit(
+                handler.lineno, handler.col_offset + 1, "bare 'except:' catches every exception"
+            )
 
 
 def _check_swallowed(source: SourceFile, ctx: Context) -> Iterator[Hit]:
@@ -101,7 +107,11 @@ def _check_generic_raise(source: SourceFile, ctx: Context) -> Iterator[Hit]:
         raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
         name = broad_name(raised)
         if name:
-            yield Hit(node.lineno, node.col_offset + 1, f"raises the generic '{name}'; raise a specific exception")
+            yield Hit(
+                node.lineno,
+                node.col_offset + 1,
+                f"raises the generic '{name}'; raise a specific exception",
+            )
 
 
 BARE_EXCEPT = Rule(

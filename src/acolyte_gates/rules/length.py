@@ -7,7 +7,14 @@ from collections.abc import Iterator
 from acolyte_gates.defs import Definition
 from acolyte_gates.findings import Severity
 from acolyte_gates.linecount import module_length, span_length
-from acolyte_gates.rules.base import Context, Hit, Rule, RuleDocs, definition_hit, function_definitions
+from acolyte_gates.rules.base import (
+    Context,
+    Hit,
+    Rule,
+    RuleDocs,
+    definition_hit,
+    function_definitions,
+)
 from acolyte_gates.source import SourceFile
 
 _COUNTING = """Lines are physical lines from the `def`/`class` line to the definition's last line
@@ -34,7 +41,9 @@ def _check_module(source: SourceFile, ctx: Context) -> Iterator[Hit]:
 def _check_module_soft(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     length = module_length(source, ctx.limits.count)
     if ctx.limits.warn_module_lines < length <= ctx.limits.max_module_lines:
-        yield Hit(1, 1, f"module is {length} {_unit(ctx)} (soft limit {ctx.limits.warn_module_lines})")
+        yield Hit(
+            1, 1, f"module is {length} {_unit(ctx)} (soft limit {ctx.limits.warn_module_lines})"
+        )
 
 
 def _check_class(source: SourceFile, ctx: Context) -> Iterator[Hit]:
@@ -124,7 +133,8 @@ CLASS_TOO_LONG = Rule(
         "to change as a class of its own.",
         example="class Orders:\n    def load(self):\n        return 1\n\n    def save(self):\n        return 2\n",
         use_instead="class Orders:\n    def load(self):\n        return 1\n",
-        options="`max-class-lines` (default 200, flake8: `--aco-max-class-lines`); `count`.\n\n" + _COUNTING,
+        options="`max-class-lines` (default 200, flake8: `--aco-max-class-lines`); `count`.\n\n"
+        + _COUNTING,
         example_config=(("max-class-lines", 4),),
     ),
     _check_class,

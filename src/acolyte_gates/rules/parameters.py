@@ -6,7 +6,14 @@ import ast
 from collections.abc import Iterator
 
 from acolyte_gates.defs import Definition
-from acolyte_gates.rules.base import Context, Hit, Rule, RuleDocs, definition_hit, function_definitions
+from acolyte_gates.rules.base import (
+    Context,
+    Hit,
+    Rule,
+    RuleDocs,
+    definition_hit,
+    function_definitions,
+)
 from acolyte_gates.source import SourceFile
 
 
