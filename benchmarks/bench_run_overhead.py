@@ -120,6 +120,18 @@ def median_wall(argv: list[str], cwd: Path, env: dict[str, str], runs: int) -> t
     return statistics.median(seconds for seconds, _ in results), results[-1][1]
 
 
+def print_table(check: dict[str, float], rows: list[tuple[str, float]]) -> None:
+    """Each command's wall time and overhead (wall less the in-process check) against the bar."""
+    print(
+        f"project: {check['files']:.0f} files; in-process check_files: {check['seconds'] * 1000:.1f} ms"
+    )
+    print(f"{'command':32} {'wall s':>7} {'overhead s':>10}  bar {BAR_SECONDS} s")
+    for name, seconds in rows:
+        overhead = seconds - check["seconds"]
+        verdict = "ok" if overhead < BAR_SECONDS else "FAIL"
+        print(f"{name:32} {seconds:7.3f} {overhead:10.3f}  {verdict}")
+
+
 def main() -> int:
     """Measure both overheads and print them against the bar."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -139,15 +151,7 @@ def main() -> int:
         check = json.loads(out)
         aco, _ = median_wall([*command, "run", "--only", "aco"], project, env, ns.runs)
         every, report = median_wall([*command, "run", "--format", "json"], project, env, ns.runs)
-    rows = [("run --only aco", aco), ("run, all gates, instant tools", every)]
-    print(
-        f"project: {check['files']} files; in-process check_files: {check['seconds'] * 1000:.1f} ms"
-    )
-    print(f"{'command':32} {'wall s':>7} {'overhead s':>10}  bar {BAR_SECONDS} s")
-    for name, seconds in rows:
-        overhead = seconds - check["seconds"]
-        verdict = "ok" if overhead < BAR_SECONDS else "FAIL"
-        print(f"{name:32} {seconds:7.3f} {overhead:10.3f}  {verdict}")
+    print_table(check, [("run --only aco", aco), ("run, all gates, instant tools", every)])
     print(f"gates with instant tools: {statuses(report)}")
     return 0
 
