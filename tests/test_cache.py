@@ -114,3 +114,12 @@ def test_cross_file_duplicates_are_found_from_cached_files_too(
     main(["check"])
     warm = capsys.readouterr().out
     assert warm == cold and cold.count("ACO601") == 2  # one finding at each copy, from the cache
+
+
+def test_windows_survive_the_cache_round_trip_and_garbage_is_refused() -> None:
+    from acolyte_gates.duplication.windows import FileWindows, decode_windows, encode_windows
+
+    found = FileWindows("a.py", 6, ((2**64 - 1, 0, 3, 5, 9), (17, 1, 4, 5, 10)), frozenset({3}))
+    assert decode_windows("a.py", encode_windows(found)) == found
+    for garbage in ([6, "not base64!", []], [6, "AAAA", []], [6, 7, []], "x", [6, "", ["x"]]):
+        assert decode_windows("a.py", garbage) is None

@@ -160,12 +160,32 @@ def _results(paths: list[str], settings: Settings, options: CheckOptions) -> lis
 def check_files(paths: list[str], settings: Settings, options: CheckOptions) -> list[Finding]:
     """Findings for every file, cross-file duplicates included, sorted by path and position."""
     results = sorted(_results(paths, settings, options), key=lambda result: result.path)
-    findings = [finding for result in results for finding in result.findings]  # each file sorted
-    if not compares_across_files(settings):
-        return findings
+    if compares_across_files(settings):
+        results = _with_cross_file_copies(results)
+    return [finding for result in results for finding in result.findings]  # each file sorted
+
+
+def _with_cross_file_copies(results: list[FileResult]) -> list[FileResult]:
+    """The results with each file's cross-file duplicates merged into its sorted findings."""
     from acolyte_gates.duplication.crossfile import cross_file_findings
 
-    copies = cross_file_findings([r.windows for r in results if r.windows is not None])
+    copies: dict[str, list[Finding]] = {}
+    for copy in cross_file_findings([r.windows for r in results if r.windows is not None]):
+        copies.setdefault(copy.path, []).append(copy)
     if not copies:
-        return findings
-    return sorted(findings + copies, key=lambda f: (f.path, f.line, f.col, f.code))
+        return results
+    return [
+        (
+            FileResult(
+                r.path, tuple(sorted((*r.findings, *copies[r.path]), key=_position)), r.windows
+            )
+            if r.path in copies
+            else r
+        )
+        for r in results
+    ]
+
+
+def _position(finding: Finding) -> tuple[int, int, str]:
+    """The order of findings within a file, the engine's own."""
+    return finding.line, finding.col, finding.code

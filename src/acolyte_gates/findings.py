@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Severity(str, enum.Enum):
@@ -13,9 +13,13 @@ class Severity(str, enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, order=True)
-class Finding:
-    """A problem found at a place; line and col are 1-based, as editors count them."""
+class Finding(NamedTuple):
+    """A problem found at a place; line and col are 1-based, as editors count them.
+
+    An immutable value like a frozen dataclass, but a NamedTuple: a warm run rebuilds tens
+    of thousands of findings from the cache, and a tuple is built and sorted several times
+    faster than a dataclass instance.
+    """
 
     path: str
     line: int

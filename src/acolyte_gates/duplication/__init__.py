@@ -5,3 +5,7 @@ units.py turns a module into runs of normalized statements, windows.py hashes ev
 hashes into copies (same file for the engine rule, across files for the standalone checker).
 Nothing here compares pairs of blocks: every step is linear in the number of statements.
 """
+
+RULE_CODE = "ACO601"
+RULE_NAME = "duplicated-code"
+"""ACO601's code and name, here so that the cross-file pass needs no rule machinery."""

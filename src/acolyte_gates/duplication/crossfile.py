@@ -13,11 +13,10 @@ from collections.abc import Sequence
 
 from acolyte_gates import noqa
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.duplication import RULE_CODE, RULE_NAME
 from acolyte_gates.duplication.matching import cross_file_copies, describe
 from acolyte_gates.duplication.windows import FileWindows, compares_across_files, file_windows
-from acolyte_gates.engine import rules_for
 from acolyte_gates.findings import Finding
-from acolyte_gates.rules.duplication import DUPLICATED_CODE
 from acolyte_gates.source import SourceFile
 
 
@@ -29,22 +28,23 @@ def collect_windows(source: SourceFile, settings: Settings, relpath: str) -> Fil
         or noqa.skips_file(source.text)
     ):
         return None
-    if DUPLICATED_CODE not in rules_for(settings, relpath):
+    from acolyte_gates.decision import enabled_codes  # the worker's side: the parent never needs it
+
+    if not enabled_codes(settings, relpath, (RULE_CODE,)):
         return None
     found = file_windows(source, settings.min_duplicate_lines)
     if not found.windows or not noqa.mentions_noqa(source.text):
         return found
-    code = DUPLICATED_CODE.code
-    silenced = frozenset(w[2] for w in found.windows if noqa.silences(source.noqa_text(w[2]), code))
+    lines = (w[2] for w in found.windows)
+    silenced = frozenset(line for line in lines if noqa.silences(source.noqa_text(line), RULE_CODE))
     return dataclasses.replace(found, silenced=silenced)
 
 
 def cross_file_findings(files: Sequence[FileWindows]) -> list[Finding]:
     """ACO601 findings for blocks copied between files, noqa applied at each copy's first line."""
     silenced = {found.path: found.silenced for found in files}
-    rule = DUPLICATED_CODE
     return [
-        Finding(copy.path, copy.line, copy.col, rule.code, describe(copy), rule.name, rule.severity)
+        Finding(copy.path, copy.line, copy.col, RULE_CODE, describe(copy), RULE_NAME)
         for copy in cross_file_copies(files)
         if copy.line not in silenced[copy.path]
     ]

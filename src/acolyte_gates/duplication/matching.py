@@ -12,6 +12,8 @@ twin's lines exactly. Every step is a dictionary lookup per window: linear in th
 
 from __future__ import annotations
 
+import dataclasses
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
@@ -167,7 +169,22 @@ def same_file_copies(found: FileWindows) -> list[Copy]:
 
 def cross_file_copies(files: Sequence[FileWindows]) -> list[Copy]:
     """Blocks repeated in another file (those also repeated within their own file are left to the rule)."""
-    return _Matcher(sorted(files, key=lambda f: f.path), across=True).copies()
+    return _Matcher(_repeated_only(sorted(files, key=lambda f: f.path)), across=True).copies()
+
+
+def _repeated_only(files: Sequence[FileWindows]) -> list[FileWindows]:
+    """The files with only their windows whose hash occurs more than once in the tree.
+
+    A window with a hash of its own is never duplicated, and dropping it changes no copy: a
+    copy's windows all have twins, and a gap it leaves is seen as one by `_follows`, whose
+    unit indices stay as they were. Counting runs in C, so the grouping that follows sees a
+    few thousand windows instead of every window of the tree.
+    """
+    counts = Counter(window[0] for found in files for window in found.windows)
+    return [
+        dataclasses.replace(found, windows=tuple(w for w in found.windows if counts[w[0]] > 1))
+        for found in files
+    ]
 
 
 def describe(copy: Copy) -> str:

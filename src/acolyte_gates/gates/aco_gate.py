@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 
 from acolyte_gates.checker import CheckOptions, check_files
@@ -29,9 +28,7 @@ def run(ctx: GateContext) -> Verdict:
         return Verdict(GateStatus.ERROR, (), f"{error}; please report it")
     rebase = ctx.settings.root
     findings = tuple(
-        dataclasses.replace(
-            f, path=root_relative(ctx, os.path.join(rebase, f.path)), origin=ctx.gate
-        )
+        f._replace(path=root_relative(ctx, os.path.join(rebase, f.path)), origin=ctx.gate)
         for f in found
     )
     status = GateStatus.FAILED if any(f.is_error for f in findings) else GateStatus.PASSED

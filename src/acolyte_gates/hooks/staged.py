@@ -119,4 +119,4 @@ def to_repo_finding(finding: Finding, root: str) -> Finding:
     """A finding with the snapshot folder taken out of its path and its message."""
     prefix = root.rstrip(os.sep) + os.sep
     message = finding.message.replace(prefix, "")
-    return dataclasses.replace(finding, path=to_repo_path(finding.path, root), message=message)
+    return finding._replace(path=to_repo_path(finding.path, root), message=message)

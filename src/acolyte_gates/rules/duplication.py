@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from acolyte_gates.duplication import RULE_CODE, RULE_NAME
 from acolyte_gates.duplication.matching import describe, same_file_copies
 from acolyte_gates.duplication.windows import file_windows
 from acolyte_gates.rules.base import Context, Hit, Rule, RuleDocs
@@ -68,8 +69,8 @@ def load_users(path):
 """
 
 DUPLICATED_CODE = Rule(
-    "ACO601",
-    "duplicated-code",
+    RULE_CODE,
+    RULE_NAME,
     "Block of statements repeated elsewhere (6 statements or more, up to renamed locals and literals).",
     RuleDocs(
         what=_WHAT,
