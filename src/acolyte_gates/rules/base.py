@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import ast
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from acolyte_gates.config.settings import Limits, Settings
-from acolyte_gates.defs import Definition
+from acolyte_gates.defs import Definition, FunctionNode
 from acolyte_gates.findings import Severity
 from acolyte_gates.source import SourceFile
 
@@ -88,3 +89,11 @@ def definition_hit(source: SourceFile, definition: Definition, message: str) -> 
 def function_definitions(source: SourceFile) -> Iterable[Definition]:
     """Every function and method of the file, nested ones included."""
     return (d for d in source.definitions if not d.is_class)
+
+
+def function_nodes(source: SourceFile) -> Iterator[tuple[Definition, FunctionNode]]:
+    """Every function and method with its node typed as a function, for the metrics."""
+    for definition in source.definitions:
+        node = definition.node
+        if not isinstance(node, ast.ClassDef):
+            yield definition, node

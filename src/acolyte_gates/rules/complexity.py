@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 from collections.abc import Iterator
 
 from acolyte_gates.metrics import cognitive, cyclomatic, nesting
@@ -12,7 +11,7 @@ from acolyte_gates.rules.base import (
     Rule,
     RuleDocs,
     definition_hit,
-    function_definitions,
+    function_nodes,
 )
 from acolyte_gates.source import SourceFile
 
@@ -24,10 +23,7 @@ def _doc_body(module_doc: str | None) -> str:
 
 def _check_cyclomatic(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     limit = ctx.limits.max_complexity
-    for definition in function_definitions(source):
-        node = definition.node
-        if isinstance(node, ast.ClassDef):
-            continue
+    for definition, node in function_nodes(source):
         score = cyclomatic.cyclomatic_complexity(node)
         if score > limit:
             text = f"{definition.kind} '{definition.qualname}' has cyclomatic complexity {score} (limit {limit})"
@@ -36,10 +32,7 @@ def _check_cyclomatic(source: SourceFile, ctx: Context) -> Iterator[Hit]:
 
 def _check_nesting(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     limit = ctx.limits.max_nesting
-    for definition in function_definitions(source):
-        node = definition.node
-        if isinstance(node, ast.ClassDef):
-            continue
+    for definition, node in function_nodes(source):
         for block in nesting.deep_blocks(node, limit, source.lines):
             place = f"{definition.kind} '{definition.qualname}'"
             text = (
@@ -50,9 +43,8 @@ def _check_nesting(source: SourceFile, ctx: Context) -> Iterator[Hit]:
 
 def _check_cognitive(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     limit = ctx.limits.max_cognitive
-    for definition in function_definitions(source):
-        node = definition.node
-        if isinstance(node, ast.ClassDef) or definition.in_function:
+    for definition, node in function_nodes(source):
+        if definition.in_function:
             continue  # a nested function's increments already count in its enclosing function
         score = cognitive.cognitive_complexity(node)
         if score > limit:
