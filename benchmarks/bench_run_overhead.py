@@ -135,9 +135,14 @@ def print_table(check: dict[str, float], rows: list[tuple[str, float]]) -> None:
 def main() -> int:
     """Measure both overheads and print them against the bar."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--exe", help="acolyte-gates executable (default: this python -m)")
     parser.add_argument(
-        "--python", default=sys.executable, help="interpreter that has acolyte_gates"
+        "--exe", type=os.path.abspath, help="acolyte-gates executable (default: python -m)"
+    )
+    parser.add_argument(
+        "--python",
+        type=os.path.abspath,
+        default=sys.executable,
+        help="interpreter that has acolyte_gates",
     )
     parser.add_argument("--runs", type=int, default=7)
     ns = parser.parse_args()
