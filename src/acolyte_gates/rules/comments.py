@@ -10,6 +10,12 @@ from acolyte_gates.rules.base import Context, Hit, Rule, RuleDocs
 from acolyte_gates.source import SourceFile
 
 _TAG = re.compile(r"\b(todo|fixme|xxx|hack)\b", re.IGNORECASE)
+_MARKER = re.compile(r"(?:^|\s)#+[ \t]*(@?)(todo|fixme|xxx|hack)\b([:(]?)", re.IGNORECASE)
+"""A marker word where a comment starts (after `#`, or a later `#` inside the comment)."""
+_AT_MARKER = re.compile(r"(?<![\w@])@(todo|fixme)\b", re.IGNORECASE)
+_ALWAYS = frozenset({"todo", "fixme"})
+"""Marker words in any case; `hack` and `xxx` are words and placeholders too, so they must be
+upper-case or followed by `:` or `(`."""
 _KEYED_ISSUE = re.compile(r"\s*\(\s*[A-Z][A-Z0-9_]*-\d+\s*\)")
 _ISSUE = re.compile(r"(?<![\w#&])#\d+\b|\bhttps?://\S")
 
@@ -19,20 +25,34 @@ def references_issue(rest: str) -> bool:
     return bool(_KEYED_ISSUE.match(rest) or _ISSUE.search(rest))
 
 
+def find_marker(text: str) -> tuple[str, int] | None:
+    """The marker word of a comment's text and where it ends; None when there is none.
+
+    A marker is `TODO` or `FIXME` (any case), or `HACK` or `XXX` upper-case or followed by
+    `:` or `(`, where the comment starts or where a later `#` in it starts another one; or
+    `@todo` anywhere. "A hack around the driver" and "xxx-large" hold no marker.
+    """
+    for found in _MARKER.finditer(text):
+        word, after = found.group(2), found.group(3)
+        if found.group(1) or word.lower() in _ALWAYS or word.isupper() or after:
+            return word, found.end(2)
+    tagged = _AT_MARKER.search(text)
+    return None if tagged is None else (tagged.group(1), tagged.end())
+
+
 def _check_todo(source: SourceFile, ctx: Context) -> Iterator[Hit]:
     allow = ctx.settings.allow_todo_with_issue
     if not _TAG.search(source.text):
         return
     for comment in source.comments:
-        tag = _TAG.search(comment.text)
-        if tag is None:
+        marker = find_marker(comment.text)
+        if marker is None:
             continue
+        word, end = marker
         if not allow:
-            yield Hit(comment.line, comment.col, f"'{tag.group(0)}' comment left in the code")
-        elif not references_issue(comment.text[tag.end() :]):
-            yield Hit(
-                comment.line, comment.col, f"'{tag.group(0)}' comment does not reference an issue"
-            )
+            yield Hit(comment.line, comment.col, f"'{word}' comment left in the code")
+        elif not references_issue(comment.text[end:]):
+            yield Hit(comment.line, comment.col, f"'{word}' comment does not reference an issue")
 
 
 def _check_commented_code(source: SourceFile, ctx: Context) -> Iterator[Hit]:

@@ -1,0 +1,92 @@
+"""Time `acolyte-gates check` of this tree against the same command of an older commit.
+
+Both run in turn on the same corpus (built by shared/bench/make_corpus.sh), with no cache, so
+machine noise hits both alike; the medians and their ratio are printed. The older commit's
+`src` is exported from git into a temporary folder and put first on PYTHONPATH.
+
+    python benchmarks/bench_before_after.py --before main --runs 5
+    python benchmarks/bench_before_after.py --before main --select ACO402 --runs 7
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from sample_findings import DEFAULT_CORPUS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to compare and how often."""
+
+    before: str
+    corpus: Path
+    runs: int
+    select: str
+    jobs: int
+
+
+def parse_options(argv: list[str]) -> Options:
+    """Command-line arguments to Options."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", default="main", help="git commit or branch to compare with")
+    parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="folder of .py files")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs of each")
+    parser.add_argument("--select", default="ACO", help="codes to check (default: all)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes of check")
+    args = parser.parse_args(argv)
+    return Options(args.before, Path(args.corpus), args.runs, args.select, args.jobs)
+
+
+def export_src(commit: str, folder: Path) -> Path:
+    """The `src` folder of a commit, written under `folder`."""
+    archive = folder / "before.tar"
+    with open(archive, "wb") as out:
+        subprocess.run(
+            ["git", "-C", str(ROOT), "archive", commit, "--", "src"], stdout=out, check=True
+        )
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder, filter="data")
+    return folder / "src"
+
+
+def time_check(src: Path, options: Options) -> float:
+    """Seconds one `check` of the corpus takes with the package from `src`."""
+    command = [sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--exit-zero"]
+    command += ["--select", options.select, "-j", str(options.jobs), "--", str(options.corpus)]
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    start = time.perf_counter()
+    subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str]) -> int:
+    """Print each side's median and the ratio; 0 always (this measures, it does not judge)."""
+    options = parse_options(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        sides = {"before": export_src(options.before, Path(folder)), "after": ROOT / "src"}
+        times: dict[str, list[float]] = {name: [] for name in sides}
+        for _ in range(options.runs):
+            for name, src in sides.items():
+                times[name].append(time_check(src, options))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    for name, values in times.items():
+        runs = " ".join(f"{value:.2f}" for value in values)
+        print(f"{name:7} median {medians[name]:.2f} s  ({runs})")
+    print(f"after/before: {medians['after'] / medians['before']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
