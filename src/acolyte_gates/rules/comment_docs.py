@@ -59,6 +59,7 @@ _OPEN_END = re.compile(
 _MID_SENTENCE = re.compile(r"[\w,]$")
 _ALIGNED = re.compile(r"[^=!<>][ \t]{2,}=[^=]|[^=!<>]=[ \t]{2,}\S")
 _LETTER = re.compile(r"[^\W\d_]")
+_TIGHT_SETTING = re.compile(r"\s*[A-Za-z_]\w*=(?![=\s]).*")
 _INDENTED_UNDER = 2
 """Columns deeper than a line that make a line indented under it (a `#` is often followed by
 one space, and code after `#` by none)."""
@@ -164,8 +165,10 @@ def _described_below(context: Context, first: int, end: int) -> bool:
 
 
 def _is_art(body: str) -> bool:
-    """A line of numbers or symbols with spaces in it: a table, a diagram, ASCII art."""
-    return len(body.split()) > 1 and not _LETTER.search(body)
+    """A line of numbers or symbols with spaces in it, outside strings: a table, a diagram,
+    ASCII art."""
+    code = code_part(body)
+    return len(code.split()) > 1 and not _LETTER.search(code)
 
 
 def _looks_drawn(run: Run, block: list[Unit], first: int) -> bool:
@@ -186,4 +189,13 @@ def is_documentation(context: Context, block: list[Unit]) -> bool:
         or _inside_sentence(context, start, end)
         or _described_below(context, first, end)
         or _looks_drawn(context.run, block, first)
+        or _setting_in_text(context, start, end)
     )
+
+
+def _setting_in_text(context: Context, start: int, end: int) -> bool:
+    """One line `name=value` written without spaces, next to text: a setting a sentence names
+    (`# They should be setting` / `# version_codename=""`), not an assignment."""
+    if end - start != 1 or not _TIGHT_SETTING.fullmatch(code_part(context.run.bodies[start])):
+        return False
+    return bool(context.before(start)[1] or context.after(end))

@@ -28,8 +28,19 @@ _STRONG_STATEMENTS = (
 _CONDITIONS = (ast.If, ast.While)
 _LOOPS = (ast.For, ast.AsyncFor)
 _WITHS = (ast.With, ast.AsyncWith)
+_COMPOUND = (
+    *_CONDITIONS,
+    *_LOOPS,
+    *_WITHS,
+    ast.Try,
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+)
 _DISPLAYS = (ast.List, ast.Tuple, ast.Set)
 _STRING_OPERATORS = (ast.Add, ast.Mod, ast.Mult)
+_MEMBERSHIP = (ast.Is, ast.IsNot, ast.In, ast.NotIn)
+
 _PROSE_RETURNS = frozenset(
     "value values nothing something anything everything it this that them early here now"
     " immediately none".split()
@@ -45,9 +56,18 @@ def is_simple(node: ast.expr | None) -> bool:
     return isinstance(node, (ast.Name, ast.Constant))
 
 
-def _is_macro(func: ast.expr) -> bool:
-    """An ALL-CAPS name called: a C macro, as comments about C code write them (`STDMETHOD(name)`)."""
-    return isinstance(func, ast.Name) and len(func.id) > 1 and func.id.isupper()
+def _is_macro(call: ast.Call) -> bool:
+    """An ALL-CAPS name called: a C macro, as comments about C code write them (`STDMETHOD(name)`);
+    not when it is passed what only Python passes (`EVT_CLOSE(self, lambda evt: ...)`)."""
+    func = call.func
+    if not (isinstance(func, ast.Name) and len(func.id) > 1 and func.id.isupper()):
+        return False
+    pythonic = any(isinstance(arg, ast.Lambda) or _is_self(arg) for arg in call.args)
+    return not (pythonic or call.keywords)
+
+
+def _is_self(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == "self"
 
 
 def is_code_call(node: ast.expr) -> bool:
@@ -59,7 +79,7 @@ def is_code_call(node: ast.expr) -> bool:
     """
     if isinstance(node, (ast.Await, ast.Yield, ast.YieldFrom)) and node.value is not None:
         node = node.value
-    if not isinstance(node, ast.Call) or _is_macro(node.func):
+    if not isinstance(node, ast.Call) or _is_macro(node):
         return False
     if not (node.args or node.keywords):
         return _is_method_call(node)
@@ -161,14 +181,29 @@ def _is_odd_call(node: ast.Call) -> bool:
     )
 
 
+def _is_prose_comparison(node: ast.Compare) -> bool:
+    """`x is used in y`: a chain of `is` and `in` is a sentence, not a test."""
+    return len(node.ops) > 1 and any(isinstance(op, _MEMBERSHIP) for op in node.ops)
+
+
 def is_nonsense(node: ast.AST) -> bool:
-    """Parses, but no program means it: odd calls, `"a" / "b"` (prose, grammars), elisions."""
+    """Parses, but no program means it: odd calls, `"a" / "b"` (prose, grammars), elisions,
+    chains of `is` and `in`."""
     if isinstance(node, ast.Call) and _is_odd_call(node):
         return True
-    if isinstance(node, ast.BinOp) and not isinstance(node.op, _STRING_OPERATORS):
-        sides = [side for side in (node.left, node.right) if isinstance(side, ast.Constant)]
-        return len(sides) == 2 and any(isinstance(side.value, str) for side in sides)
+    if isinstance(node, ast.Compare) and _is_prose_comparison(node):
+        return True
+    if isinstance(node, ast.BinOp):
+        return _is_string_formula(node)
     return _elides(node)
+
+
+def _is_string_formula(node: ast.BinOp) -> bool:
+    """`"a" / "b"`: strings joined by an operator strings have not (grammars, alternatives)."""
+    if isinstance(node.op, _STRING_OPERATORS):
+        return False
+    sides = [side for side in (node.left, node.right) if isinstance(side, ast.Constant)]
+    return len(sides) == 2 and any(isinstance(side.value, str) for side in sides)
 
 
 def _slices(nodes: list[ast.AST]) -> set[int]:
@@ -176,9 +211,26 @@ def _slices(nodes: list[ast.AST]) -> set[int]:
     return {id(node.slice) for node in nodes if isinstance(node, ast.Subscript)}
 
 
+def _is_notation(nodes: list[ast.AST]) -> bool:
+    """`x = 1; y`: statements joined by `;` where one is a bare value, as notes write them."""
+    simple = [n for n in nodes if isinstance(n, ast.stmt) and not isinstance(n, _COMPOUND)]
+    lines: dict[int, list[ast.stmt]] = {}
+    for statement in simple:
+        lines.setdefault(statement.lineno, []).append(statement)
+    return any(
+        len(shared) > 1 and any(_is_bare_value(s) for s in shared) for shared in lines.values()
+    )
+
+
+def _is_bare_value(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Expr) and not is_code_call(statement.value)
+
+
 def _is_nonsense_tree(tree: ast.Module, nodes: list[ast.AST]) -> bool:
-    """A lone `...` line (an excerpt leaves things out), or any nonsense node."""
+    """A lone `...` line (an excerpt leaves things out), notation, or any nonsense node."""
     if any(isinstance(s, ast.Expr) and _is_ellipsis(s.value) for s in tree.body):
+        return True
+    if _is_notation(nodes):
         return True
     slices = _slices(nodes)
     return any(id(node) not in slices and is_nonsense(node) for node in nodes)

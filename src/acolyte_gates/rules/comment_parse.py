@@ -23,16 +23,18 @@ _WORD_PAIR = re.compile(r"([A-Za-z_]\w*)[ \t]+(?=([A-Za-z_]\w*))")
 _STRING = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")
 _FIRST_WORD = re.compile(r"[A-Za-z_]\w*")
-_BULLET = re.compile(r"[-*+\u2022][ \t]+\S")
+_BULLET = re.compile(r"[-*\u2022][ \t]+\S")
 """A list item of prose (`# * follow_symlinks=False,` is a bullet, not a starred target)."""
 _CONTINUES = re.compile(r"(and|or|is|in|as)\b[^.()\[\]{}=<>+*/%]*")
 """Words no statement starts with, but a line of a sentence may (`# and adding`); a line of a
 condition may too (`# or a.b == c`), but it holds operators."""
+_SUPERSCRIPT = re.compile(r"\w\^[\w{]")
+"""`A^a`, `x^{2}`: a power or an index written the way of mathematics, not Python."""
 _URL_MARK = re.compile(r"://|\bwww\.")
 _URL = re.compile(r"[^\s:]*://\S*|\bwww\.\S*")
 _RULE_LINE = re.compile(r"([-=*~_+])\1{2,}")
 """A line drawn across the comment (`# -----`): as good as blank."""
-_PY2_PRINT = re.compile(r"^(\s*)print(?:\s*>>[^,]+,)?\s+(?![\s(=.\[,)])(.*)$")
+_PY2_PRINT = re.compile(r"^(\s*)print(?:\s*>>[^,]+,)?\s+(?![\s(=.,)])(.*)$")
 """Python 2's print statement: `print x`, `print "a", b`, `print >>f, x` (not `print (x)`)."""
 _FOLLOWERS = {
     "else": "if 1: pass\n",
@@ -97,7 +99,8 @@ def _has_word_pair(code: str) -> bool:
 def _is_prose(code: str) -> bool:
     """Whether a line with no plain word pair is still no statement: a sentence break, a line
     of a sentence (`# and adding`) or a list item of prose (`# * a=1,`)."""
-    return bool(_SENTENCE_BREAK.search(code) or _CONTINUES.fullmatch(code) or _BULLET.match(code))
+    breaks = _SENTENCE_BREAK.search(code) or _SUPERSCRIPT.search(code)
+    return bool(breaks or _CONTINUES.fullmatch(code) or _BULLET.match(code))
 
 
 def classify(body: str) -> str:
