@@ -35,12 +35,13 @@ SKIP_HINT = (
 
 @dataclass(frozen=True)
 class HookRunRequest:
-    """A hook run: where, which gates, whether to fix (None: as configured), on which paths."""
+    """A hook run: where, which gates (minus `skip`), whether to fix (None: as configured), paths."""
 
     cwd: str = "."
     gates: tuple[str, ...] | None = None
     fix: bool | None = None
     paths: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
 
 
 def snapshot_settings(root: str) -> Settings:
@@ -96,9 +97,8 @@ def _outcomes(
             SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix)
         )
     if "types" in gates:
-        typed = run_snapshot_gates(
-            SnapshotRun(snapshot.root, snapshot.python, ("types",), settings)
-        )
+        # The whole snapshot, so that mypy checks what the project's config names.
+        typed = run_snapshot_gates(SnapshotRun(snapshot.root, (".",), ("types",), settings))
         outcomes += [_types_outcome(outcome, snapshot) for outcome in typed]
     return [
         dataclasses.replace(
@@ -137,21 +137,41 @@ def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
     return notes
 
 
+def gates_line(outcomes: Sequence[GateOutcome]) -> str:
+    """Which gates ran, with which tool, and how many findings each reported."""
+    counts = ", ".join(
+        (
+            f"{outcome.name} ({outcome.tool}) {len(outcome.findings)}"
+            if outcome.tool
+            else f"{outcome.name} {len(outcome.findings)}"
+        )
+        for outcome in outcomes
+    )
+    return f"acolyte-gates: findings per gate: {counts}\n"
+
+
 def report(outcomes: Sequence[GateOutcome], fixed: Sequence[str]) -> str:
-    """The findings with repository paths, a line per gate that did not pass, and how to skip."""
+    """The findings with repository paths, fixes, the gates that ran, those that did not pass."""
     findings: list[Finding] = sorted(f for outcome in outcomes for f in outcome.findings)
     lines = [render(findings)] if findings else []
     lines += [f"acolyte-gates: fixed and re-staged {path}\n" for path in fixed]
+    lines += [gates_line(outcomes)] if outcomes else []
     lines += _gate_notes(outcomes)
     if not all(outcome.ok for outcome in outcomes):
         lines.append(SKIP_HINT + "\n")
     return "".join(lines)
 
 
+def _hook_gates(request: HookRunRequest, settings: Settings) -> tuple[str, ...]:
+    """The gates asked for (else configured), minus those to skip."""
+    asked = check_gates(request.gates or settings.hook.gates, "hook gates")
+    return tuple(gate for gate in asked if gate not in request.skip)
+
+
 def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> int:
     """Run the hook's gates on a snapshot, fix when asked, print the report; the exit code."""
     settings = snapshot_settings(snapshot.root)
-    gates = check_gates(request.gates or settings.hook.gates, "hook gates")
+    gates = _hook_gates(request, settings)
     fix = settings.hook.fix if request.fix is None else request.fix
     checked = _checked(snapshot.staged, settings)
     snapshot = dataclasses.replace(snapshot, staged=checked, python=checked)
