@@ -32,16 +32,17 @@ def current_digest(path: Path) -> bytes | None:
         return None
 
 
-def _temporary_beside(target: Path, data: bytes, mode: int | None) -> str:
-    """A temporary file in the target's folder holding `data`, flushed to disk, with `mode`."""
+def _temporary_beside(target: Path, data: bytes, mode: int | None, durable: bool = True) -> str:
+    """A temporary file in the target's folder holding `data` (on disk when durable), `mode` set."""
     handle, temporary = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent
     )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         if mode is not None:
             os.chmod(temporary, mode)
     except BaseException:
@@ -76,9 +77,12 @@ def replace_if_unchanged(target: Path, data: bytes, expected: bytes) -> bool:
         _remove(temporary)
 
 
-def write_atomic(target: Path, data: bytes, mode: int | None = None) -> None:
-    """Replace (or create) `target` with `data` in one rename; no half-written file ever shows."""
-    temporary = _temporary_beside(target, data, mode)
+def write_atomic(target: Path, data: bytes, mode: int | None = None, durable: bool = True) -> None:
+    """Replace (or create) `target` with `data` in one rename; no half-written file ever shows.
+
+    Not durable: skip the flush to disk (for a cache, which is rebuilt when lost).
+    """
+    temporary = _temporary_beside(target, data, mode, durable)
     try:
         os.replace(temporary, target)
     finally:
