@@ -125,14 +125,9 @@ def cache_group() -> None:
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False))
 def cache_clean(path: str) -> None:
     """Delete the cache of the project that holds PATH (default: the current folder)."""
-    from pathlib import Path
+    from acolyte_gates.commands.cache import clean_cache
 
-    from acolyte_gates.cache import cache_folder, clean
-    from acolyte_gates.config.loader import load_settings
-
-    settings = load_settings(Path(path))
-    removed = clean(settings)
-    click.echo(f"removed {removed} cache file(s) from {cache_folder(settings)}")
+    sys.exit(clean_cache(path))
 
 
 @cli.group()
@@ -167,16 +162,17 @@ def hook_uninstall() -> None:
 @hook.command(name="run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--gates", help=_GATES_HELP)
+@click.option("--skip", help="Comma-separated gates not to run (of --gates, else the config's).")
 @click.option(
     "--fix/--no-fix",
     default=None,
-    help="Let black and isort fix fully staged files, and re-stage them.",
+    help="Let the format and imports gates fix fully staged files, and re-stage them.",
 )
-def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> None:
+def hook_run(paths: tuple[str, ...], gates: str | None, skip: str | None, fix: bool | None) -> None:
     """Check the staged Python files (or those of PATHS) as the index has them."""
     from acolyte_gates.commands import hook as commands
 
-    sys.exit(commands.run(gates, fix, paths))
+    sys.exit(commands.run(commands.HookRunOptions(gates, skip, fix, paths)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
