@@ -19,14 +19,9 @@ def test_single_commented_call_is_code() -> None:
 
 
 def test_block_of_several_lines_is_reported_once_at_its_first_line() -> None:
-    src = """\
-    def f(x):
-        # if x:
-        #     y = x + 1
-        #     print(y)
-        return x
-    """
-    # the block spans lines 2-4; one finding at line 2, col of its '#'
+    src = "def f(x):\n    # if x:\n    #     y = x + 1\n    #     print(y)\n    return x\n"
+    # the block spans lines 2-4; one finding at line 2, col of its '#' (flake8-eradicate,
+    # when installed, reads lines of a triple-quoted string as comments: hence one line)
     assert commented(src) == ["2:5: ACO402"]
 
 
