@@ -32,6 +32,8 @@ def todo(src: str, **config: Any) -> list[str]:
         "x = 1  # TODO after code\n",
         "x = 1  # hack: after code\n",
         "x = f()  # type: ignore  # TODO: after another comment\n",
+        "# ssh TODO: remove, in capitals later in a comment\n",
+        "# remove this later (fixme: lower case with a colon)\n",
     ],
 )
 def test_marker_comment_is_reported(src: str) -> None:
@@ -50,7 +52,9 @@ def test_marker_comment_is_reported(src: str) -> None:
         "# Hack the stack: a word at the start, neither upper case nor followed by : or (\n",
         "# sizes: small, large, xxx-large\n",
         "# xxx placeholders in a sample\n",
-        "# see the TODO above: a marker starts its comment\n",
+        "# the todo list, in lower case in a sentence\n",
+        "# Keep track of :todo: items\n",
+        "# a HACK in the middle: hack and xxx count only where a comment starts\n",
         "x = 1  # a hack, after code\n",
         's = "TODO in a string is no comment"\n',
         'def f():\n    """FIXME in a docstring is no comment."""\n',

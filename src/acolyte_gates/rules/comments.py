@@ -12,7 +12,10 @@ from acolyte_gates.source import SourceFile
 _TAG = re.compile(r"\b(todo|fixme|xxx|hack)\b", re.IGNORECASE)
 _MARKER = re.compile(r"(?:^|\s)#+[ \t]*(@?)(todo|fixme|xxx|hack)\b([:(]?)", re.IGNORECASE)
 """A marker word where a comment starts (after `#`, or a later `#` inside the comment)."""
-_AT_MARKER = re.compile(r"(?<![\w@])@(todo|fixme)\b", re.IGNORECASE)
+_INNER_MARKER = re.compile(
+    r"(?<![\w:@])(?:(TODO|FIXME)\b|@(?i:(todo|fixme))\b|(?i:(todo|fixme))(?=[:(]))"
+)
+"""Later in a comment: `TODO` or `FIXME` in capitals, `@todo`, or `todo:`/`fixme(` in any case."""
 _ALWAYS = frozenset({"todo", "fixme"})
 """Marker words in any case; `hack` and `xxx` are words and placeholders too, so they must be
 upper-case or followed by `:` or `(`."""
@@ -28,16 +31,17 @@ def references_issue(rest: str) -> bool:
 def find_marker(text: str) -> tuple[str, int] | None:
     """The marker word of a comment's text and where it ends; None when there is none.
 
-    A marker is `TODO` or `FIXME` (any case), or `HACK` or `XXX` upper-case or followed by
-    `:` or `(`, where the comment starts or where a later `#` in it starts another one; or
-    `@todo` anywhere. "A hack around the driver" and "xxx-large" hold no marker.
+    Where the comment starts (or a later `#` in it starts another one): `TODO` or `FIXME` in
+    any case, `HACK` or `XXX` upper-case or followed by `:` or `(`. Later in the comment:
+    `TODO` or `FIXME` in capitals, `@todo`, or `todo:` and `fixme(` in any case. "A hack
+    around the driver", "xxx-large" and "the todo list" hold no marker.
     """
     for found in _MARKER.finditer(text):
         word, after = found.group(2), found.group(3)
         if found.group(1) or word.lower() in _ALWAYS or word.isupper() or after:
             return word, found.end(2)
-    tagged = _AT_MARKER.search(text)
-    return None if tagged is None else (tagged.group(1), tagged.end())
+    inner = _INNER_MARKER.search(text)
+    return None if inner is None else (inner.group(0).lstrip("@"), inner.end())
 
 
 def _check_todo(source: SourceFile, ctx: Context) -> Iterator[Hit]:
@@ -69,10 +73,11 @@ parentheses right after the marker: `TODO(PROJ-12)`."""
 
 _TODO_WHAT = """Checks for marker comments: a comment that starts with TODO or FIXME, in any case
 (`# todo: ...`), or with HACK or XXX in capitals or followed by `:` or `(` (`# HACK around the
-driver`, `# hack(bob): ...`). A later `#` inside a comment starts another one
-(`x = f()  # type: ignore  # TODO: ...`), and `@todo` counts anywhere. Whole words only
-(`TODOS` and `TODO_LIST` are not markers), and the words inside a sentence are prose:
-"a hack around the driver", "xxx-large" and "see the TODO above" are not markers. Only real
+driver`, `# hack(bob): ...`); a later `#` inside a comment starts another one
+(`x = f()  # type: ignore  # TODO: ...`). Later in a comment, TODO and FIXME in capitals
+(`# ssh TODO: remove`), `@todo`, and `todo:` or `fixme(` in any case are markers too. Whole
+words only (`TODOS` and `TODO_LIST` are not markers), and in a sentence the words are prose:
+"a hack around the driver", "xxx-large" and "the todo list" hold no marker. Only real
 comments are read: a marker inside a string or docstring is not reported. One finding per
 comment, at its `#`."""
 
@@ -88,8 +93,9 @@ TODO_COMMENT = Rule(
         example="def total(prices):\n    # TODO: handle discounts\n    return sum(prices)\n",
         use_instead="def total(prices):\n    # TODO(#42): handle discounts\n    return sum(prices)\n",
         options=_TODO_OPTIONS,
-        known_problems="A marker in the middle of a comment (`# fix this later, TODO`) is "
-        "not found; ruff's FIX rules and pylint's fixme read markers where comments start too.",
+        known_problems="HACK and XXX count only where a comment starts: `# a HACK, see "
+        "above` is not reported (ruff's FIX rules and pylint's fixme read markers only where "
+        "comments start). A lower-case `todo` in the middle of a sentence is not a marker.",
         example_config=(("allow-todo-with-issue", True),),
     ),
     _check_todo,
