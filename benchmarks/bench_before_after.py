@@ -1,9 +1,10 @@
 """Time `acolyte-gates check` of this tree against the same command of an older commit.
 
 Both run in turn on the same corpus (built by shared/bench/make_corpus.sh), with no cache, so
-machine noise hits both alike; the medians, their ratio and the median of each turn's own
-ratio are printed. The older commit's
-`src` is exported from git into a temporary folder and put first on PYTHONPATH.
+machine noise hits both alike. For wall-clock time and for the CPU time the run and its
+workers used (steadier on a busy machine), the medians, their ratio and the median of each
+turn's own ratio are printed. The older commit's `src` is exported from git into a temporary
+folder and put first on PYTHONPATH.
 
     python benchmarks/bench_before_after.py --before main --runs 5
     python benchmarks/bench_before_after.py --before main --select ACO402 --runs 7
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -62,32 +64,51 @@ def export_src(commit: str, folder: Path) -> Path:
     return folder / "src"
 
 
-def time_check(src: Path, options: Options) -> float:
-    """Seconds one `check` of the corpus takes with the package from `src`."""
+@dataclass(frozen=True)
+class Timing:
+    """Wall-clock seconds of one run, and the CPU seconds it and its workers used."""
+
+    wall: float
+    cpu: float
+
+
+def time_check(src: Path, options: Options) -> Timing:
+    """One `check` of the corpus with the package from `src`, timed."""
     command = [sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--exit-zero"]
     command += ["--select", options.select, "-j", str(options.jobs), "--", str(options.corpus)]
     env = {**os.environ, "PYTHONPATH": str(src)}
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, env=env, stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    now = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(wall, now.ru_utime + now.ru_stime - used.ru_utime - used.ru_stime)
+
+
+def report(measure: str, before: list[float], after: list[float]) -> None:
+    """Both sides' medians of one measure, their ratio, and the median of each turn's ratio."""
+    for name, values in (("before", before), ("after", after)):
+        runs = " ".join(f"{value:.2f}" for value in values)
+        print(f"{measure} {name:6} median {statistics.median(values):6.2f} s  ({runs})")
+    ratios = [later / earlier for earlier, later in zip(before, after)]
+    medians = statistics.median(after) / statistics.median(before)
+    print(
+        f"{measure} after/before {medians:.3f} (medians), {statistics.median(ratios):.3f} (turns)"
+    )
 
 
 def main(argv: list[str]) -> int:
-    """Print each side's median and the ratio; 0 always (this measures, it does not judge)."""
+    """Print wall-clock and CPU medians and ratios; 0 always (this measures, it does not judge)."""
     options = parse_options(argv)
+    timings: dict[str, list[Timing]] = {"before": [], "after": []}
     with tempfile.TemporaryDirectory() as folder:
         sides = {"before": export_src(options.before, Path(folder)), "after": ROOT / "src"}
-        times: dict[str, list[float]] = {name: [] for name in sides}
         for _ in range(options.runs):
             for name, src in sides.items():
-                times[name].append(time_check(src, options))
-    medians = {name: statistics.median(values) for name, values in times.items()}
-    for name, values in times.items():
-        runs = " ".join(f"{value:.2f}" for value in values)
-        print(f"{name:7} median {medians[name]:.2f} s  ({runs})")
-    ratios = [after / before for before, after in zip(times["before"], times["after"])]
-    print(f"after/before: {medians['after'] / medians['before']:.3f} (medians)")
-    print(f"after/before: {statistics.median(ratios):.3f} (median of the runs' own ratios)")
+                timings[name].append(time_check(src, options))
+    for measure in ("wall", "cpu"):
+        before, after = ([getattr(t, measure) for t in timings[n]] for n in ("before", "after"))
+        report(f"{measure:4}", before, after)
     return 0
 
 
