@@ -28,3 +28,8 @@ ALL_RULES: tuple[Rule, ...] = (
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
+
+
+def known_codes() -> frozenset[str]:
+    """Every code a setting may name (select, ignore, per-file ignores): the one source of them."""
+    return frozenset(RULES_BY_CODE)

@@ -1,0 +1,69 @@
+"""Rule codes named in settings: each must be a real rule's code or a prefix of one."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+
+from acolyte_gates.errors import ConfigError
+
+
+def _known() -> frozenset[str]:
+    """The registry's codes, imported only when a setting names codes (it loads every rule)."""
+    from acolyte_gates.rules.registry import known_codes
+
+    return known_codes()
+
+
+_CONFUSABLE = str.maketrans("OoIil", "00111")  # letters typed for digits: ACO1O3, AC0501
+
+
+def distance(first: str, second: str) -> int:
+    """Levenshtein distance: the fewest insertions, deletions and substitutions between two words."""
+    previous = list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other))
+            )
+        previous = current
+    return previous[-1]
+
+
+def suggestion(code: str, known: Iterable[str]) -> str:
+    """'; did you mean ACO103?' for the one closest code or prefix, else where to find the codes.
+
+    Closeness forgives letters typed for look-alike digits (O for 0, I or l for 1) first.
+    """
+    candidates = {real[:size] for real in known for size in range(4, len(real) + 1)}
+    typed = code.translate(_CONFUSABLE)
+    scored = sorted(
+        (distance(typed, real.translate(_CONFUSABLE)), distance(code, real), real)
+        for real in candidates
+    )
+    best = scored[0] if scored else None
+    unique = len(scored) < 2 or scored[1][:2] != scored[0][:2]
+    if best is not None and unique and best[0] <= max(1, len(code) // 3):
+        return f"; did you mean {best[2]}?"
+    return "; `acolyte-gates rules` lists them"
+
+
+def check_codes(codes: Iterable[str], where: str) -> None:
+    """Refuse a code or prefix that names no rule, e.g. `unknown rule 'ACO1O3' in select (...)`."""
+    codes = tuple(codes)
+    if not codes:
+        return
+    known = _known()
+    for code in codes:
+        if not any(real.startswith(code) for real in known):
+            raise ConfigError(f"unknown rule {code!r} in {where}{suggestion(code, known)}")
+
+
+def shown_path(path: str) -> str:
+    """A config file's path as the user will recognise it: relative when under the current folder."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return path
+    return path if relative.startswith(os.pardir) else relative
