@@ -126,7 +126,7 @@ def test_statistics_counts_per_code_marks_warnings_and_ends_with_a_total(
     assert capsys.readouterr().out.splitlines()[-3:] == [
         "2     ACO104 too-many-parameters",
         "1     ACO113 function-over-soft-limit (warning)",
-        "3     in total: 2 errors, 1 warning in 2 files",
+        "3     in total: 2 errors, 1 warning in 2 of 2 files checked",
     ]
 
 

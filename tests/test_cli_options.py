@@ -53,12 +53,14 @@ def test_a_run_that_checks_no_file_says_so_on_stderr(tmp_path: Path) -> None:
     assert done.stderr == "acolyte-gates: warning: no Python files to check in .\n"
 
 
-def test_a_symlink_loop_named_or_found_is_one_warning_each(tmp_path: Path) -> None:
+def test_a_symlink_loop_named_or_found_is_one_warning_each_and_counted(tmp_path: Path) -> None:
     project(tmp_path, {"pyproject.toml": SIZE_ONLY, "a.py": FIVE})
     (tmp_path / "loop.py").symlink_to("loop.py")
     found = check(tmp_path)
     assert found.returncode == 1 and found.stdout.startswith("a.py:1:1: ACO104")
     assert found.stderr == "acolyte-gates: warning: ./loop.py: symlink loop; skipped\n"
+    counted = check(tmp_path, "--statistics").stdout.splitlines()[-1]
+    assert counted == "1     in total: 1 error, 0 warnings in 1 of 1 file checked (1 entry skipped)"
     named = check(tmp_path, "loop.py", "a.py")
     assert named.returncode == 1 and "Traceback" not in named.stderr
     assert named.stderr == "acolyte-gates: warning: loop.py: symlink loop; skipped\n"
@@ -182,3 +184,10 @@ def test_exclude_and_extend_exclude_on_the_command_line(tmp_path: Path) -> None:
     (tmp_path / "gen/sub").mkdir()
     (tmp_path / "gen/sub/s.py").write_text(FIVE, encoding="utf-8")
     assert paths("--extend-exclude", "sub/s.py", cwd=tmp_path / "gen") == {"g.py"}
+
+
+def test_run_checks_a_named_excluded_folder_too(tmp_path: Path) -> None:
+    project(tmp_path, {"pyproject.toml": SIZE_ONLY, "build/gen.py": FIVE})
+    assert run_cli(tmp_path, "run", "--only", "aco").returncode == 0
+    done = run_cli(tmp_path, "run", "--only", "aco", "build")
+    assert done.returncode == 1 and "build/gen.py:1:1: ACO104" in done.stdout

@@ -78,7 +78,7 @@ def check_options(command: F) -> F:
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))  # unreadable: a warning
 @check_options
 def check(paths: tuple[str, ...], **options: Any) -> None:
     """Check PATHS (default: the current folder; '-': stdin) against the ACO rules."""

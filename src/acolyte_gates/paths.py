@@ -71,7 +71,11 @@ def relative_to_root(path: str, root: str) -> str:
 
 def common_folder(paths: Sequence[str]) -> str:
     """The deepest folder holding every path (a file stands for its folder): where settings are
-    looked up from for a run over `paths`. Never resolves symlinks, so a looping one is harmless.
+    looked up from for a run over `paths`. Symlinks are not resolved, so a looping one is
+    harmless; a folder we may not look into has no pyproject we could read: its parent's counts.
     """
     folders = [p if os.path.isdir(p) else os.path.dirname(p) for p in map(os.path.abspath, paths)]
-    return os.path.commonpath(folders) if folders else os.getcwd()
+    folder = os.path.commonpath(folders) if folders else os.getcwd()
+    while not os.access(folder, os.X_OK) and os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+    return folder

@@ -120,22 +120,34 @@ def _lines_from_disk() -> LinesOf:
     return lines_of
 
 
-def render(findings: list[Finding], output: OutputOptions, lines_of: LinesOf) -> str:
+@dataclass(frozen=True)
+class Checked:
+    """What a check found, and on how much: the findings, files checked, entries skipped."""
+
+    findings: list[Finding]
+    files: int
+    skipped: int
+    lines_of: LinesOf
+
+
+def render(checked: Checked, output: OutputOptions) -> str:
     """The report: the format's text; in text, with the style, statistics and count asked for."""
+    findings = checked.findings
     if output.output_format != "text":
         return get_report(output.output_format)(findings)
     from acolyte_gates.reports.text import statistics
 
     color = wants_color(output.color, output.output_file)
-    text = render_styled(findings, TextStyle(color, output.show_source, output.quiet), lines_of)
+    style = TextStyle(color, output.show_source, output.quiet)
+    text = render_styled(findings, style, checked.lines_of)
     if output.statistics:
-        text += statistics(findings)
+        text += statistics(findings, checked.files, checked.skipped)
     if output.count:
         text += f"{len(findings)}\n"
     return text
 
 
-def _check_stdin(request: CheckRequest) -> tuple[list[Finding], LinesOf]:
+def _check_stdin(request: CheckRequest) -> Checked:
     """Findings for the source on stdin, configured and named as `--stdin-filename` says."""
     from acolyte_gates.engine import check_file
     from acolyte_gates.paths import relative_to_root
@@ -144,17 +156,17 @@ def _check_stdin(request: CheckRequest) -> tuple[list[Finding], LinesOf]:
     settings = settings_for((name,), request.config, request.overrides)
     source = SourceFile.from_bytes(name, sys.stdin.buffer.read())
     findings = check_file(source, settings, relative_to_root(name, settings.root))
-    return findings, lambda path: source.lines
+    return Checked(findings, 1, 0, lambda path: source.lines)
 
 
-def _check_paths(request: CheckRequest) -> tuple[list[Finding], LinesOf]:
+def _check_paths(request: CheckRequest) -> Checked:
     """Findings for the files under the requested paths; what was skipped goes to stderr."""
     settings = settings_for(request.paths, request.config, request.overrides)
     found = discover(request.paths, settings)
     sys.stderr.write(warnings(found, request.paths))
     with collecting_rarely():
         findings = check_files(list(found.files), settings, request.options)
-    return findings, _lines_from_disk()
+    return Checked(findings, len(found.files), len(found.skipped), _lines_from_disk())
 
 
 def run_check(request: CheckRequest) -> int:
@@ -164,6 +176,6 @@ def run_check(request: CheckRequest) -> int:
     if request.stdin_filename and request.paths != (STDIN,):
         raise UsageError("--stdin-filename goes with the path '-' (read the source from stdin)")
     run = _check_stdin if request.paths == (STDIN,) else _check_paths
-    findings, lines_of = run(request)
-    write_report(render(findings, request.output, lines_of), request.output.output_file)
-    return 0 if request.exit_zero else exit_code(findings, request.strict)
+    checked = run(request)
+    write_report(render(checked, request.output), request.output.output_file)
+    return 0 if request.exit_zero else exit_code(checked.findings, request.strict)

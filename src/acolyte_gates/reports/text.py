@@ -18,10 +18,11 @@ def render(findings: Sequence[Finding]) -> str:
     return "".join(format_finding(finding) + "\n" for finding in findings)
 
 
-def statistics(findings: Sequence[Finding]) -> str:
+def statistics(findings: Sequence[Finding], checked: int, skipped: int = 0) -> str:
     """A count per code, most frequent first, as flake8's --statistics prints it, then a total.
 
-    Warnings (which fail a run only under --strict) are marked `(warning)`.
+    Warnings (which fail a run only under --strict) are marked `(warning)`; the total says
+    how many of the `checked` files had findings, and how many entries were `skipped`.
     """
     counts = Counter(finding.code for finding in findings)
     names = {f.code: f.name + ("" if f.is_error else " (warning)") for f in findings}
@@ -30,11 +31,13 @@ def statistics(findings: Sequence[Finding]) -> str:
     files = len({f.path for f in findings})
     total = (
         f"{len(findings):<5} in total: {_count(len(findings) - warnings, 'error')},"
-        f" {_count(warnings, 'warning')} in {_count(files, 'file')}\n"
+        f" {_count(warnings, 'warning')} in {files} of {_count(checked, 'file')} checked"
+        + (f" ({_count(skipped, 'entry', 'entries')} skipped)" if skipped else "")
+        + "\n"
     )
     return "".join(f"{count:<5} {code} {names[code]}\n" for code, count in rows) + total
 
 
-def _count(number: int, noun: str) -> str:
+def _count(number: int, noun: str, plural: str = "") -> str:
     """'1 error', '2 errors'."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"

@@ -1,0 +1,177 @@
+"""Where worker processes start to pay: cold `check` in-process against a pool, by run size.
+
+`check` sends files to a pool of worker processes only when the run has at least
+`checker.POOL_MIN_BYTES` bytes of source (and two files); below that it checks them in the
+parent. This script measures where the two cross on this machine: for runs of growing size
+(a seeded sample of --root's Python files, taken until the size is reached), it times a
+fresh `python` process that checks them with the cache off, in-process (-j1) and through
+a pool of --jobs workers (the threshold set to 0), alternating the two, and prints the
+medians of wall and CPU seconds (workers included). `--cli PATHS` instead times the real
+command, `check` against `check -j1`, on each path.
+
+Why bytes: a file's check costs about its size (parse, tokens, rules), and the pool's cost is
+a fixed start (fork, each worker importing the rules) plus shipping results back; the sizes
+are known from one stat per file before anything is read. File count alone misleads: 16
+small files (the old rule) are far below the crossing, one large file cannot be split.
+
+Result: see `POOL_MIN_BYTES` in src/acolyte_gates/checker.py for the figures behind it.
+
+Example:  PYTHONPATH=src python benchmarks/bench_inprocess.py --runs 7
+          python benchmarks/bench_inprocess.py --root /tmp/flask/src --sizes 32,64,128,256,364
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+from pathlib import Path
+
+CHILD = """
+import json, sys
+import acolyte_gates.checker as checker
+from acolyte_gates.checker import CheckOptions, check_files
+from acolyte_gates.config.settings import Settings
+mode, listing, root, jobs = sys.argv[1:5]
+if mode == "pool":
+    checker.POOL_MIN_BYTES = 0
+files = json.loads(open(listing, encoding="utf-8").read())
+check_files(files, Settings(root=root), CheckOptions(jobs=1 if mode == "inprocess" else int(jobs), use_cache=False))
+"""
+
+
+def python_files(root: Path, largest: int) -> list[tuple[str, int]]:
+    """The .py files under root up to `largest` bytes each, shuffled with a fixed seed.
+
+    A seeded sample rather than path order, so that runs grow smoothly and look like a
+    project's mix of files (path order puts the standard library's _pydecimal.py first).
+    """
+    found = []
+    for folder, names, files in os.walk(root):
+        names[:] = sorted(n for n in names if n not in ("site-packages", "__pycache__"))
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            if name.endswith(".py") and os.path.getsize(path) <= largest:
+                found.append((path, os.path.getsize(path)))
+    random.Random(11).shuffle(found)
+    return found
+
+
+def first_bytes(files: list[tuple[str, int]], kilobytes: int) -> list[str]:
+    """The first files whose sizes add up to at least `kilobytes` KB."""
+    chosen, total = [], 0
+    for path, size in files:
+        if total >= kilobytes * 1024:
+            break
+        chosen.append(path)
+        total += size
+    return chosen
+
+
+def timed(mode: str, listing: str, root: str, jobs: int) -> tuple[float, float]:
+    """Wall and CPU seconds (user + system, workers included) of one fresh checking process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-c", CHILD, mode, listing, root, str(jobs)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def measure(files: list[str], root: str, jobs: int, runs: int) -> dict[str, tuple[float, float]]:
+    """Median wall and CPU seconds per mode, the two modes alternated run by run."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as handle:
+        json.dump(files, handle)
+    samples: dict[str, list[tuple[float, float]]] = {"inprocess": [], "pool": []}
+    try:
+        for _ in range(runs):
+            for mode, found in samples.items():
+                found.append(timed(mode, handle.name, root, jobs))
+    finally:
+        os.unlink(handle.name)
+    return {
+        mode: (statistics.median(w for w, _ in found), statistics.median(c for _, c in found))
+        for mode, found in samples.items()
+    }
+
+
+def lines_of(files: list[str]) -> int:
+    """Physical lines in the files."""
+    return sum(Path(f).read_bytes().count(b"\n") for f in files)
+
+
+def cli_seconds(path: str, jobs: tuple[str, ...], runs: int) -> float:
+    """Median wall seconds of `acolyte-gates check --no-cache [jobs] path` as a user runs it."""
+    command = [sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--exit-zero", *jobs]
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([*command, path], check=True, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def compare_cli(paths: list[str], runs: int) -> None:
+    """The default `check` against `check -j1` on each path, the two alternated."""
+    print(f"{'path':<40} {'default s':>9} {'-j1 s':>7} {'default/-j1':>11}")
+    for path in paths:
+        default, single = [], []
+        for _ in range(runs):
+            default.append(cli_seconds(path, (), 1))
+            single.append(cli_seconds(path, ("-j1",), 1))
+        first, second = statistics.median(default), statistics.median(single)
+        print(f"{path:<40} {first:>9.3f} {second:>7.3f} {first / second:>11.2f}")
+
+
+def size_table(args: argparse.Namespace) -> None:
+    """Print a table: size, files, lines, in-process and pool medians, pool / in-process."""
+    files = python_files(Path(args.root), args.largest)
+    print(f"root {args.root}, {args.jobs} workers, medians of {args.runs} runs")
+    print(f"load average before: {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'KB':>6} {'files':>6} {'lines':>7} {'in wall':>8} {'pool wall':>9} {'pool/in':>8}"
+        f" {'in cpu':>7} {'pool cpu':>8}"
+    )
+    for kilobytes in (int(k) for k in args.sizes.split(",")):
+        chosen = first_bytes(files, kilobytes)
+        found = measure(chosen, args.root, args.jobs, args.runs)
+        (in_wall, in_cpu), (pool_wall, pool_cpu) = found["inprocess"], found["pool"]
+        print(
+            f"{kilobytes:>6} {len(chosen):>6} {lines_of(chosen):>7} {in_wall:>8.3f}"
+            f" {pool_wall:>9.3f} {pool_wall / in_wall:>8.2f} {in_cpu:>7.3f} {pool_cpu:>8.3f}"
+        )
+    print(f"load average after: {os.getloadavg()[0]:.1f}")
+
+
+def main() -> None:
+    """The size table, or with --cli the command's default against -j1."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--root", default=sysconfig.get_paths()["stdlib"])
+    parser.add_argument("--sizes", default="16,32,64,128,256,512,1024,2048", help="KB, commas")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--largest", type=int, default=64 * 1024, help="skip bigger files")
+    parser.add_argument(
+        "--cli", nargs="*", help="instead: time `check` against `check -j1` on these paths"
+    )
+    args = parser.parse_args()
+    if args.cli:
+        compare_cli(args.cli, args.runs)
+    else:
+        size_table(args)
+
+
+if __name__ == "__main__":
+    main()
