@@ -14,7 +14,35 @@ a fixed start (fork, each worker importing the rules) plus shipping results back
 are known from one stat per file before anything is read. File count alone misleads: 16
 small files (the old rule) are far below the crossing, one large file cannot be split.
 
-Result: see `POOL_MIN_BYTES` in src/acolyte_gates/checker.py for the figures behind it.
+The threshold is 512 KB (checker.POOL_MIN_BYTES), and why, from this script's runs on the
+2-core machine this project is developed on, shared with other jobs (load average 8-14
+throughout, so wall times are several times the CPU times), medians of 9:
+
+    KB  files   lines  in wall pool wall  pool/in  in cpu pool cpu   (stdlib sample)
+    64      9    2493    1.234     1.672     1.35   0.281    0.367
+   128     14    3929    1.097     1.650     1.50   0.346    0.510
+   256     22    7242    1.567     1.824     1.16   0.462    0.576
+   384     35   11837    2.460     3.412     1.39   0.684    0.812
+   512     47   14442    3.108     3.957     1.27   0.738    0.910
+   768     82   23409    3.943     4.718     1.20   1.077    1.294
+  1024    100   30324    3.822     4.430     1.16   1.213    1.258
+  1536    140   45238    5.023     5.166     1.03   1.508    1.701
+
+- The pool always costs more CPU (0.05-0.2 s: fork, each worker importing the rules,
+  results pickled back), and only free cores win that back. With none free (the load
+  above), it loses by 16-50 % up to 1 MB and breaks even about 1.5 MB.
+- With both cores free, the CPU columns say it would win from about 200 KB (half the
+  checking work, ~1.1 s of CPU per MB, against that fixed extra); not measured here, since
+  this machine was never idle.
+- 512 KB sits between: one file, a 5,000-line project and flask's src/ (364 KB) are checked
+  in-process, exactly as fast as -j1 wherever they run (the old rule, 16 files, sent
+  flask's 24 files to a pool), and runs over ~15,000 lines use the cores that are free.
+
+`--cli` on fetched projects, the default against -j1, medians of 9 (load 11-14):
+flask/src/flask/app.py 0.576 s / 0.556 s (1.04), requests/src (224 KB) 0.856 / 0.927
+(0.92), flask/src (364 KB) 1.292 / 1.488 (0.87), click/src (450 KB) 1.866 / 1.929 (0.97):
+the same in-process run, within noise; pip/src/pip (5.9 MB, pool) 14.58 / 13.23 (1.10),
+the busy machine's cost of a pool.
 
 Example:  PYTHONPATH=src python benchmarks/bench_inprocess.py --runs 7
           python benchmarks/bench_inprocess.py --root /tmp/flask/src --sizes 32,64,128,256,364

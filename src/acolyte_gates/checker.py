@@ -18,11 +18,16 @@ from acolyte_gates.findings import Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
 
-POOL_MIN_BYTES = 256 * 1024
-"""Below this many bytes of source to check, worker processes cost more than they save.
+POOL_MIN_BYTES = 512 * 1024
+"""Below this many bytes of source to check (about 15,000 lines), check in-process.
 
-Measured by benchmarks/bench_inprocess.py (which says why this number); the size is the
-sum of the files' sizes, known from one stat each, before anything is read.
+A pool costs 0.1-0.2 s of CPU more (fork, each worker importing the rules, results sent
+back: measured by benchmarks/bench_inprocess.py, where the figures are), which only free
+cores win back. On a busy machine (the 2-core one this was measured on, load 8-13) the
+pool loses by 16-50 % up to 1 MB and breaks even at 1.5 MB; with both cores free, its CPU
+times say it would gain from about 200 KB. 512 KB keeps one file, a 5,000-line project and flask's src/
+(364 KB) in-process, as fast as -j1 wherever they run, and lets larger runs use free cores.
+The size is the sum of the files' sizes, from one stat each, before anything is read.
 """
 _CHUNK_BYTES = 64 * 1024
 
