@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding
+from acolyte_gates.gates.mypy_config import MypyConfig
 from acolyte_gates.gates.process import ToolResult
 from acolyte_gates.paths import relative_to_root
 
@@ -37,6 +38,7 @@ class GateResult:
     seconds: float
     findings: tuple[Finding, ...]
     detail: str = ""
+    tool: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,13 +54,20 @@ class Verdict:
 class ProjectTools:
     """Which tools the project configures itself (then its settings win over our defaults).
 
-    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told.
+    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told
+    (black, too, reads pyproject.toml only);
+    `ruff_sorts_imports` that the ruff config selects its import-order rules (I);
+    `coverage_selects` that coverage.py's config says what to measure (source or include).
     """
 
-    mypy: bool = False
+    mypy: MypyConfig | None = None
     isort: bool = False
     flake8: bool = False
     bandit: bool = False
+    ruff: bool = False
+    ruff_sorts_imports: bool = False
+    black: bool = False
+    coverage_selects: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,7 @@ class InProcessGate:
     run: Callable[[GateContext], Verdict]
     writes_when_fixing: bool = False
     uses_files: bool = True
+    tool: str = "acolyte-gates"
 
 
 Gate = ToolGate | InProcessGate

@@ -100,6 +100,7 @@ def run_gate(gate: Gate, plan: RunPlan, scratch: str) -> GateResult:
         time.monotonic() - started,
         verdict.findings,
         verdict.detail,
+        gate.tool,
     )
 
 
