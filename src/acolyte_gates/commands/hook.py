@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.hooks.install import (
     Existing,
     HookOutcome,
@@ -37,6 +38,7 @@ def uninstall() -> int:
 
 def run(gates: str | None, fix: bool | None, paths: tuple[str, ...]) -> int:
     """Check the staged snapshot, as the installed hook does."""
+    report_plugin_failures(sys.stderr.write)
     return run_hook(
         HookRunRequest(gates=parse_gates(gates) if gates else None, fix=fix, paths=paths)
     )
