@@ -96,10 +96,6 @@ class Registry:
         options: tuple[PluginOption, ...] = tuple(o for p in found for o in p.options)
         return Plugin(name, options=options)
 
-    def failed(self, name: str) -> bool:
-        """Whether an entry point of that name, or a package of that name, failed to load."""
-        return any(name in (f.entry.split(":")[-1], f.package) for f in self.failures)
-
 
 @dataclass
 class _Builder:
@@ -117,34 +113,37 @@ class _Builder:
 
     def _clashes(self, package: str, plugin: Plugin) -> list[str]:
         """Why this plugin cannot join the ones registered so far (empty when it can)."""
-        owners = {r.code: p for p in self.plugins for r in p.plugin.rules}
-        names = {r.name: p for p in self.plugins for r in p.plugin.rules}
-        gates = {g.name: p for p in self.plugins for g in p.plugin.gates}
-        named = {p.plugin.name: p for p in self.plugins}
-        problems = []
-        if package != OWN_PACKAGE:
-            problems += [
-                f"code {r.code} uses the prefix {OWN_PREFIX}, kept for acolyte-gates' own rules"
-                for r in plugin.rules
-                if r.code.startswith(OWN_PREFIX)
-            ]
-        problems += [
-            _taken(f"code {r.code}", owners[r.code]) for r in plugin.rules if r.code in owners
-        ]
-        problems += [
-            _taken(f"rule name {r.name!r}", names[r.name]) for r in plugin.rules if r.name in names
-        ]
-        problems += [
-            _taken(f"gate {g.name!r}", gates[g.name]) for g in plugin.gates if g.name in gates
-        ]
-        other = named.get(plugin.name)
-        if other is not None and other.package != package:
-            problems.append(_taken(f"plugin name {plugin.name!r}", other))
+        problems = [] if package == OWN_PACKAGE else _own_prefix_taken(plugin)
+        taken = self._taken_names()
+        wanted = [f"code {rule.code}" for rule in plugin.rules]
+        wanted += [f"rule name {rule.name!r}" for rule in plugin.rules]
+        wanted += [f"gate {gate.name!r}" for gate in plugin.gates]
+        problems += [f"{what} clashes with {taken[what]}" for what in wanted if what in taken]
+        other = taken.get(f"plugin name {plugin.name!r}")
+        if other is not None and other != package:
+            problems.append(f"plugin name {plugin.name!r} clashes with {other}")
         return problems
 
+    def _taken_names(self) -> dict[str, str]:
+        """Each code, rule name, gate name and plugin name registered, and whose it is."""
+        taken: dict[str, str] = {}
+        for loaded in self.plugins:
+            owner = "a built-in" if loaded.builtin else loaded.package
+            plugin = loaded.plugin
+            taken[f"plugin name {plugin.name!r}"] = loaded.package
+            taken.update((f"code {rule.code}", owner) for rule in plugin.rules)
+            taken.update((f"rule name {rule.name!r}", owner) for rule in plugin.rules)
+            taken.update((f"gate {gate.name!r}", owner) for gate in plugin.gates)
+        return taken
 
-def _taken(what: str, owner: LoadedPlugin) -> str:
-    return f"{what} clashes with {'a built-in' if owner.builtin else owner.package}"
+
+def _own_prefix_taken(plugin: Plugin) -> list[str]:
+    """A plugin's codes in our own ACO family, which no plugin may use."""
+    return [
+        f"code {rule.code} uses the prefix {OWN_PREFIX}, kept for acolyte-gates' own rules"
+        for rule in plugin.rules
+        if rule.code.startswith(OWN_PREFIX)
+    ]
 
 
 def _own_plugin() -> Plugin:

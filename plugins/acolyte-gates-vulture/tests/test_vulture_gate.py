@@ -28,10 +28,14 @@ pkg/other.py:7: unreachable code after 'return' (100% confidence)
 """
 
 
-def context(root: str = "/project", plugins: tuple = ()) -> GateContext:
+PluginTables = tuple[tuple[str, tuple[tuple[str, object], ...]], ...]
+
+
+def context(root: str = "/project", plugins: PluginTables = ()) -> GateContext:
+    """A gate context on one file, with [tool.acolyte-gates.plugins] tables."""
     settings = Settings(root=root, plugins=plugins)
     return GateContext(
-        root, ("pkg/mod.py",), (".",), settings, ProjectTools(), "/tmp", gate="deadcode"
+        root, ("pkg/mod.py",), (".",), settings, ProjectTools(), "scratch", gate="deadcode"
     )
 
 

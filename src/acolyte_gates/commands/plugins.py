@@ -8,16 +8,27 @@ from acolyte_gates.registry import LoadedPlugin, Registry, current
 
 
 def _line(loaded: LoadedPlugin) -> str:
-    """One plugin: its package and version, its name, then its rules and gates."""
+    """One plugin: its package, version and name, its rules and gates, then each option."""
     plugin = loaded.plugin
     parts = [f"{loaded.package} {loaded.version} [{plugin.name}]"]
     if plugin.rules:
         parts.append("rules: " + ", ".join(rule.code for rule in plugin.rules))
     if plugin.gates:
         parts.append("gates: " + ", ".join(gate.name for gate in plugin.gates))
-    if plugin.options:
-        parts.append("options: " + ", ".join(option.key for option in plugin.options))
-    return "  ".join(parts) + "\n"
+    options = [
+        f"    [tool.acolyte-gates.plugins.{plugin.name}] {o.key} = {_toml(o.default)}: {o.help}\n"
+        for o in plugin.options
+    ]
+    return "  ".join(parts) + "\n" + "".join(options)
+
+
+def _toml(value: object) -> str:
+    """A default value as it is written in pyproject.toml."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return f'"{value}"' if isinstance(value, str) else str(value)
 
 
 def plugins_text(registry: Registry) -> str:

@@ -127,9 +127,10 @@ def _subtable(current: Any, value: object, keys: dict[str, cv.Converter], where:
 def _plugin_tables(value: object, where: str) -> tuple[tuple[str, Any], ...]:
     """[tool.acolyte-gates.plugins.NAME] tables, each checked against that plugin's options.
 
-    Only a project that configures a plugin loads the plugins here (lazily: the registry
-    imports them). A table for a plugin that failed to load is dropped: its failure is
-    reported on its own; a table for a plugin that is not installed is an error.
+    Only a project that configures a plugin loads the plugins here (the registry imports
+    them). A table for a plugin that is not installed is left alone, as pytest and flake8
+    leave options of absent plugins (a project may configure a plugin some of its developers
+    have not installed), unless its name is close to an installed plugin's: then it is a typo.
     """
     from acolyte_gates.registry import current
 
@@ -140,15 +141,11 @@ def _plugin_tables(value: object, where: str) -> tuple[tuple[str, Any], ...]:
     tables = []
     for name, table in sorted(value.items()):
         place = f"{where}.{name}]"
-        declared = registry.options_declared(name)
-        if declared is not None and name != "acolyte-gates":
+        declared = registry.options_declared(name) if name in loaded else None
+        if declared is not None:
             tables.append((name, declared.check_table(table, place)))
-        elif not registry.failed(name):
-            installed = ", ".join(loaded) or "none"
-            hint = cv.closest(name, loaded)
-            raise ConfigError(
-                f"{place}: no plugin named {name!r} is installed{hint} (plugins: {installed})"
-            )
+        elif cv.closest(name, loaded):
+            raise ConfigError(f"{place}: no plugin {name!r} is installed{cv.closest(name, loaded)}")
     return tuple(tables)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -56,9 +57,7 @@ def test_rules_lists_the_library_rules(project: Path, site: Path) -> None:
     for code in ("ACL101", "ACL102", "ACL103"):
         assert re.search(rf"^{code}  [a-z-]+ +\S", listing, re.MULTILINE)
     plugins = run_module(project, site, "acolyte_gates", "plugins").stdout
-    assert (
-        "acolyte-gates-vulture 0.1.0 [vulture]  gates: deadcode  options: min-confidence" in plugins
-    )
+    assert "acolyte-gates-vulture 0.1.0 [vulture]  gates: deadcode\n" in plugins
 
 
 def test_check_reports_the_library_rules_in_json(project: Path, site: Path) -> None:
@@ -117,20 +116,22 @@ def test_the_projects_tool_vulture_table_is_honoured(project: Path, site: Path) 
     assert done.returncode == 0, done.stdout
 
 
+def imported_modules(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, module) of each import in a file."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            yield node.lineno, node.module or ""
+        elif isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+
+
 def test_plugins_import_only_the_public_api() -> None:
     """The design wall: plugin code imports acolyte_gates.api and nothing else of ours."""
-    offenders = []
-    for path in PLUGINS.glob("*/src/**/*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            names += (
-                [alias.name for alias in getattr(node, "names", [])]
-                if isinstance(node, ast.Import)
-                else []
-            )
-            offenders += [
-                f"{path.relative_to(PLUGINS)}:{node.lineno} {name}"
-                for name in names
-                if name.split(".")[0] == "acolyte_gates" and name != "acolyte_gates.api"
-            ]
-    assert list(PLUGINS.glob("*/src/**/*.py")) and offenders == []
+    sources = list(PLUGINS.glob("*/src/**/*.py"))
+    offenders = [
+        f"{path.relative_to(PLUGINS)}:{line} {module}"
+        for path in sources
+        for line, module in imported_modules(path)
+        if module.split(".")[0] == "acolyte_gates" and module != "acolyte_gates.api"
+    ]
+    assert len(sources) >= 8 and offenders == []

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from plugin_api.fake_plugins import BROKEN, CLASH, GATE, RULES
 from plugin_dists import Dist, write_dist
 
+from acolyte_gates import registry
 from acolyte_gates.entrypoints import EntryPoint, find_entry_points, parse_entry_points
 from acolyte_gates.errors import ConfigError
 from acolyte_gates.gates.registry import BUILTIN_GATES
@@ -15,7 +17,6 @@ from acolyte_gates.plugin_spec import Plugin, PluginOption
 from acolyte_gates.registry import OWN_PACKAGE, Registry, build
 from acolyte_gates.rules.base import Hit, Rule, RuleDocs
 from acolyte_gates.rules.registry import BUILTIN_RULES
-from tests.plugins.fake_plugins import BROKEN, CLASH, GATE, RULES
 
 DOCS = RuleDocs("what", "why", "example")
 
@@ -80,6 +81,12 @@ def test_a_plugin_adds_its_rules_and_gates(tmp_path: Path, monkeypatch: pytest.M
     assert [p.package for p in registry.plugins] == [OWN_PACKAGE, "looker-gate", "xyz-rules"]
     assert registry.codes[-2:] == ("XYZ101", "XYZ102")
     assert list(registry.gates_by_name)[-1] == "looker"
+
+
+def test_known_codes_include_the_loaded_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    rule = Rule("XYZ101", "xyz-rule", "One.", DOCS, no_hits)
+    monkeypatch.setattr(registry, "current", lambda: build_from(plugin_entry("pkg-k", rule)))
+    assert registry.known_codes() == (*(r.code for r in BUILTIN_RULES), "XYZ101")
 
 
 def test_a_plugin_that_raises_on_import_is_left_out_with_its_reason(

@@ -11,9 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from plugin_dists import run_module, write_dist
-
-from tests.plugins.fake_plugins import BROKEN, CLASH, GATE, RULES
+from plugin_api.fake_plugins import BROKEN, CLASH, GATE, RULES
+from plugin_dists import REPO, Dist, run_module, write_dist
 
 SOURCE = "foo = 1\nbar = foo  # noqa: XYZ101\n\n\ndef f() -> None:\n    global bar\n    bar = 2\n"
 
@@ -88,6 +87,21 @@ def test_plugin_options_are_read_and_checked(project: Path, site: Path) -> None:
     )
 
 
+def test_a_table_for_an_absent_plugin_is_left_alone_unless_it_is_a_typo(
+    project: Path, site: Path
+) -> None:
+    configure(project, "[tool.acolyte-gates.plugins.someone-elses]\nkey = 1\n")
+    assert (
+        run_module(project, site, "acolyte_gates", "check", "--select", "XYZ", ".").returncode == 1
+    )
+    configure(project, "[tool.acolyte-gates.plugins.xyy]\nword = 'bar'\n")
+    done = run_module(project, site, "acolyte_gates", "check", ".")
+    assert done.returncode == 2
+    assert done.stderr.endswith(
+        "[tool.acolyte-gates.plugins.xyy]: no plugin 'xyy' is installed;" " did you mean 'xyz'?\n"
+    )
+
+
 def test_installing_a_plugin_never_serves_stale_cached_findings(project: Path, site: Path) -> None:
     configure(project, "[tool.acolyte-gates]\nselect = ['ACO', 'XYZ']\n")
     assert "XYZ101" not in {code for _, code, _ in check_json(project, None)}
@@ -151,9 +165,26 @@ def test_plugins_lists_what_loaded_and_what_failed(project: Path, site: Path) ->
     done = run_module(project, site, "acolyte_gates", "plugins")
     lines = done.stdout.splitlines()
     assert done.returncode == 1
-    assert "xyz-rules 0.1.0 [xyz]  rules: XYZ101, XYZ102  options: word" in lines
+    assert "xyz-rules 0.1.0 [xyz]  rules: XYZ101, XYZ102" in lines
+    assert '    [tool.acolyte-gates.plugins.xyz] word = "foo": The banned name.' in lines
     assert "looker-gate 0.1.0 [looker]  gates: looker" in lines
     assert lines[-1] == (
         "failed: plugin clashing-plugin 0.1.0 not loaded (acolyte_gates.rules:clash):"
         " code ACO101 uses the prefix ACO, kept for acolyte-gates' own rules"
     )
+
+
+def test_the_readme_plugin_example_is_a_working_plugin(project: Path, tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("# my_rules/__init__.py\n", 1)[1].split("```", 1)[0]
+    site = write_dist(
+        tmp_path / "readme-site",
+        Dist(
+            "my-rules",
+            {"acolyte_gates.rules": {"my-rules": "my_rules:PLUGIN"}},
+            {"my_rules": example},
+        ),
+    )
+    (project / "mod.py").write_text("import pickle\nimport json\n", encoding="utf-8")
+    done = run_module(project, site, "acolyte_gates", "check", "--select", "XYZ", ".")
+    assert done.stdout == "mod.py:1:1: XYZ101 pickle is banned here\n"
