@@ -107,6 +107,11 @@ def test_mutable_defaults(src: str, expected: list[str]) -> None:
         ("class C:\n    def __getattr__(self, n: str) -> Any: ...", "pkg/mod.py", []),  # dunder
         ("def load() -> dict: ...", "pkg/_impl.py", []),  # private module
         ("def load() -> dict: ...", "pkg/__init__.py", ["1:1: ACL103"]),
+        (
+            "@t.overload\ndef f(a: int) -> Any: ...\ndef f(a: object) -> Any: ...",
+            "m.py",
+            ["3:1: ACL103"],
+        ),
     ],
 )
 def test_bare_returns_of_public_functions(src: str, path: str, expected: list[str]) -> None:

@@ -3,7 +3,7 @@
 Public means: a function at a module's top level, or a method of a public class (nested
 public classes included), whose name does not start with `_`, in a module whose file name
 does not start with `_` (`__init__.py` excepted). Dunder methods are protocol methods and
-are left alone.
+are left alone, and so are `@overload` signatures: the implementation is reported.
 """
 
 from __future__ import annotations
@@ -61,7 +61,8 @@ def public_functions(tree: ast.Module) -> Iterator[FunctionNode]:
         if isinstance(node, ast.ClassDef) and not node.name.startswith("_"):
             pending.extend(node.body)
         elif isinstance(node, FunctionNode) and not node.name.startswith("_"):
-            yield node
+            if not any(bare_name(d) == "overload" for d in node.decorator_list):
+                yield node
 
 
 def check(source: SourceFile, ctx: Context) -> Iterator[Hit]:
@@ -104,7 +105,8 @@ BARE_RETURN = Rule(
         known_problems=(
             "A warning, not an error: some public functions do pass data through untyped "
             "(a JSON decoder). `dict[str, Any]` is not bare and is not reported. Functions "
-            "are public by their names only; `__all__` is not read."
+            "are public by their names only; `__all__` is not read. `@overload` signatures "
+            "are skipped: the implementation's annotation is the one reported."
         ),
     ),
     severity=Severity.WARNING,
