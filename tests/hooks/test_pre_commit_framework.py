@@ -56,14 +56,10 @@ def test_a_pre_commit_config_naming_this_repository_rejects_a_violating_commit(
         "  hooks:\n  - id: acolyte-gates-check\n"
     )
     git_repo.stage(".pre-commit-config.yaml", config)
-    # --install-hooks builds the hook's environment now, so that the commits below (with their
-    # short timeout) do not, when another xdist worker ran the other test of this file.
+    # --install-hooks builds the hook's environment now, not in a commit with a short timeout.
+    install = [_pre_commit(), "install", "--install-hooks"]
     installed = subprocess.run(
-        [_pre_commit(), "install", "--install-hooks"],
-        cwd=git_repo.path,
-        capture_output=True,
-        text=True,
-        timeout=900,
+        install, cwd=git_repo.path, capture_output=True, text=True, timeout=900
     )
     assert installed.returncode == 0, installed.stderr
     git_repo.stage("bad.py", BAD)
