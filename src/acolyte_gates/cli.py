@@ -62,20 +62,38 @@ def run_command(paths: tuple[str, ...], **options: Any) -> None:
 
 @cli.command(name="rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text")
-def rules_command(output_format: str) -> None:
-    """List every rule: code, name and summary (markdown: the full docs, as in docs/rules.md)."""
+@click.option(
+    "--plugin",
+    default="acolyte-gates",
+    help="Markdown: whose rules to document (default: ours, as in docs/rules.md).",
+)
+def rules_command(output_format: str, plugin: str) -> None:
+    """List every rule, plugins' included (markdown: one plugin's full docs, as in docs/rules.md)."""
     from acolyte_gates.commands.rules import rules_markdown, rules_table
+    from acolyte_gates.entrypoints import report_plugin_failures
 
-    click.echo(rules_markdown() if output_format == "markdown" else rules_table(), nl=False)
+    report_plugin_failures(sys.stderr.write)
+    text = rules_markdown(plugin) if output_format == "markdown" else rules_table()
+    click.echo(text, nl=False)
 
 
 @cli.command(name="rule")
 @click.argument("code")
 def rule_command(code: str) -> None:
-    """Print the documentation of one rule, by code (ACO107) or name."""
+    """Print the documentation of one rule, by code (ACO107, ACL101) or name."""
     from acolyte_gates.commands.rules import find_rule, rule_docs
+    from acolyte_gates.entrypoints import report_plugin_failures
 
+    report_plugin_failures(sys.stderr.write)
     click.echo(rule_docs(find_rule(code)), nl=False)
+
+
+@cli.command(name="plugins")
+def plugins_command() -> None:
+    """List the installed plugins (package, version, rules, gates) and those that failed to load."""
+    from acolyte_gates.commands.plugins import run_plugins
+
+    sys.exit(run_plugins())
 
 
 @cli.group(name="cache")

@@ -16,6 +16,7 @@ from acolyte_gates.config.overrides import CliOverrides, apply_overrides
 from acolyte_gates.config.schema import LIMIT_HELP
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.discovery import discover, warnings
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.errors import UsageError
 from acolyte_gates.findings import Finding
 from acolyte_gates.output import wants_color, write_report
@@ -171,6 +172,7 @@ def _check_paths(request: CheckRequest) -> Checked:
 
 def run_check(request: CheckRequest) -> int:
     """Check the requested paths (or stdin) and write the report; returns the exit code."""
+    report_plugin_failures(sys.stderr.write)
     if STDIN in request.paths and len(request.paths) > 1:
         raise UsageError("'-' (stdin) cannot be mixed with other paths; check them in two runs")
     if request.stdin_filename and request.paths != (STDIN,):

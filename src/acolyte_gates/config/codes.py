@@ -9,10 +9,10 @@ from acolyte_gates.errors import ConfigError
 
 
 def _known() -> frozenset[str]:
-    """The registry's codes, imported only when a setting names codes (it loads every rule)."""
-    from acolyte_gates.rules.registry import known_codes
+    """The registry's codes, plugins' included; loaded only when a setting names codes."""
+    from acolyte_gates.registry import known_codes
 
-    return known_codes()
+    return frozenset(known_codes())
 
 
 _CONFUSABLE = str.maketrans("OoIil", "00111")  # letters typed for digits: ACO1O3, AC0501

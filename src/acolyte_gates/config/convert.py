@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Callable, Iterable
 
@@ -36,6 +37,13 @@ def to_int(minimum: int) -> Converter:
         return value
 
     return convert
+
+
+def to_number(value: object, where: str) -> float:
+    """A positive finite number (TOML's inf and nan are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
+        raise ConfigError(f"{where} must be a positive number, got {value!r}")
+    return float(value)
 
 
 def to_bounded(most: float, unit: str) -> Converter:

@@ -135,5 +135,7 @@ class Settings:
     duplicates_across_files: bool = True
     run: RunSettings = field(default_factory=RunSettings)
     hook: HookSettings = field(default_factory=HookSettings)
+    plugins: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
+    """[tool.acolyte-gates.plugins.NAME] tables, checked against each plugin's declared options."""
     root: str = "."
     config_path: str | None = None
