@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable
 
 from acolyte_gates.errors import ConfigError
@@ -31,8 +32,8 @@ def distance(first: str, second: str) -> int:
     return previous[-1]
 
 
-def suggestion(code: str, known: Iterable[str]) -> str:
-    """'; did you mean ACO103?' for the one closest code or prefix, else where to find the codes.
+def closest(code: str, known: Iterable[str]) -> str | None:
+    """The one code or code prefix nearest to a mistyped one, or None when none is near.
 
     Closeness forgives letters typed for look-alike digits (O for 0, I or l for 1) first.
     """
@@ -44,20 +45,36 @@ def suggestion(code: str, known: Iterable[str]) -> str:
     )
     best = scored[0] if scored else None
     unique = len(scored) < 2 or scored[1][:2] != scored[0][:2]
-    if best is not None and unique and best[0] <= max(1, len(code) // 3):
-        return f"; did you mean {best[2]}?"
-    return "; `acolyte-gates rules` lists them"
+    return best[2] if best is not None and unique and best[0] <= max(1, len(code) // 3) else None
+
+
+def _letters(code: str) -> str:
+    """A code's letter prefix, which names the plugin that brings it: ACO, ACL..."""
+    return code[: len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
 
 
 def check_codes(codes: Iterable[str], where: str) -> None:
-    """Refuse a code or prefix that names no rule, e.g. `unknown rule 'ACO1O3' in select (...)`."""
+    """Refuse a code or prefix that names no rule, e.g. `unknown rule 'ACO1O3' in select (...)`.
+
+    A code whose letters no installed rule has (`XYZ1`) may belong to a plugin this machine
+    does not have: as flake8 and pytest leave an absent plugin's options, it is a warning on
+    stderr, unless it is close to a real code (then it is a typo).
+    """
     codes = tuple(codes)
-    if not codes:
-        return
-    known = _known()
+    known = _known() if codes else frozenset()
+    families = {_letters(real) for real in known}
     for code in codes:
-        if not any(real.startswith(code) for real in known):
-            raise ConfigError(f"unknown rule {code!r} in {where}{suggestion(code, known)}")
+        if any(real.startswith(code) for real in known):
+            continue
+        near = closest(code, known)
+        if near is None and _letters(code) not in families:
+            sys.stderr.write(
+                f"acolyte-gates: warning: no installed rule has the code {code!r} ({where});"
+                " is the plugin that brings it installed?\n"
+            )
+            continue
+        hint = f"; did you mean {near}?" if near else "; `acolyte-gates rules` lists them"
+        raise ConfigError(f"unknown rule {code!r} in {where}{hint}")
 
 
 def shown_path(path: str) -> str:
