@@ -144,7 +144,7 @@ def test_coverage_measures_the_src_package_not_the_tests(make_project: MakeProje
         "tests/test_shop.py": f"from shop import used\n\ndef test_used():\n{test_lines}    used()\n",
     }
     report = run_gates(RunRequest(str(make_project(files)), gates=("coverage",)))
-    coverage = report.gates[-1]
+    [coverage] = [gate for gate in report.gates if gate.name == "coverage"]
     assert "total coverage 75.00% below the bar of 85%; measured: shop" == coverage.detail
     assert found(report, "coverage") == {("src/shop/__init__.py", "COV001")}
 
@@ -159,6 +159,8 @@ def test_failing_tests_are_listed_by_name_with_pytests_reason(make_project: Make
         ),
     }
     report = run_gates(RunRequest(str(make_project(files)), gates=("coverage",)))
-    [failure] = [f for f in report.gates[-1].findings if f.code == "COV003"]
+    [failure] = [
+        f for g in report.gates if g.name == "coverage" for f in g.findings if f.code == "COV003"
+    ]
     assert (failure.path, failure.line) == ("tests/test_add.py", 5)
     assert failure.message == ("test failed: tests/test_add.py::TestAdd::test_sum - assert 3 == 4")

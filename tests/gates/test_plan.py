@@ -11,10 +11,13 @@ from acolyte_gates.config.settings import RunSettings, Settings
 from acolyte_gates.errors import ConfigError, UsageError
 from acolyte_gates.gates.plan import RunRequest, make_plan, select
 from acolyte_gates.gates.project import project_tools
+from acolyte_gates.gates.registry import BUILTIN_GATES
 
 
 def names(request: RunRequest, run: RunSettings | None = None) -> list[str]:
-    return [gate.name for gate in select(request, run or RunSettings())]
+    """The selected gates of ours (installed plugins may add gates of theirs after them)."""
+    ours = {gate.name for gate in BUILTIN_GATES}
+    return [gate.name for gate in select(request, run or RunSettings()) if gate.name in ours]
 
 
 def test_all_gates_run_by_default_in_report_order() -> None:

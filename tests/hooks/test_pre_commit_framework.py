@@ -60,8 +60,10 @@ def test_a_pre_commit_config_naming_this_repository_rejects_a_violating_commit(
         f"repos:\n- repo: {REPO_ROOT}\n  rev: {_head()}\n" "  hooks:\n  - id: acolyte-gates-check\n"
     )
     git_repo.stage(".pre-commit-config.yaml", config)
+    # --install-hooks builds the hook's environment now, not in a commit with a short timeout.
+    install = [_pre_commit(), "install", "--install-hooks"]
     installed = subprocess.run(
-        [_pre_commit(), "install"], cwd=git_repo.path, capture_output=True, text=True
+        install, cwd=git_repo.path, capture_output=True, text=True, timeout=900
     )
     assert installed.returncode == 0, installed.stderr
     git_repo.stage("bad.py", BAD)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.hooks.install import (
     Existing,
     HookOutcome,
@@ -48,6 +49,7 @@ class HookRunOptions:
 
 def run(options: HookRunOptions) -> int:
     """Check the staged snapshot, as the installed hook does."""
+    report_plugin_failures(sys.stderr.write)
     return run_hook(
         HookRunRequest(
             gates=parse_gates(options.gates) if options.gates else None,

@@ -11,6 +11,7 @@ from pathlib import Path
 from acolyte_gates.config.levels import Level
 from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.errors import UsageError
 from acolyte_gates.gates.runner import GateResult, RunReport, RunRequest, run_gates
 
@@ -92,6 +93,7 @@ def _with_live_progress(request: RunRequest) -> RunReport:
 
 def run_command(cli: RunCliRequest) -> int:
     """Run the gates and print the report; 0 when every selected gate passed, else 1."""
+    report_plugin_failures(sys.stderr.write)
     settings = load_settings(Path.cwd(), Path(cli.config) if cli.config else None)
     request = build_request(cli, settings)
     report = (

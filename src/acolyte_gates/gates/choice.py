@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from acolyte_gates.config.settings import GATE_TOOLS, RunSettings
 from acolyte_gates.gates.base import Gate, ProjectTools
-from acolyte_gates.gates.registry import ALTERNATIVES, GATES_BY_NAME
+from acolyte_gates.gates.registry import ALTERNATIVES, BUILTIN_GATES
 
 _BY_TOOL: dict[tuple[str, str], Gate] = {
-    (gate.name, gate.tool): gate for gate in (*GATES_BY_NAME.values(), *ALTERNATIVES)
+    (gate.name, gate.tool): gate for gate in (*BUILTIN_GATES, *ALTERNATIVES)
 }
 
 

@@ -1,4 +1,4 @@
-"""Every gate, in the order reports list them (and --fix runs the file-writing ones)."""
+"""Our own gates, in the order reports list them; `acolyte_gates.registry` adds the plugins'."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from acolyte_gates.gates import (
 )
 from acolyte_gates.gates.base import Gate
 
-ALL_GATES: tuple[Gate, ...] = (
+BUILTIN_GATES: tuple[Gate, ...] = (
     black_gate.GATE,
     isort_gate.GATE,
     mypy_gate.GATE,
@@ -25,8 +25,6 @@ ALL_GATES: tuple[Gate, ...] = (
     bandit_gate.GATE,
     coverage_gate.GATE,
 )
-GATES_BY_NAME: dict[str, Gate] = {gate.name: gate for gate in ALL_GATES}
-GATE_NAMES: tuple[str, ...] = tuple(GATES_BY_NAME)
 # The same gates run by another tool, chosen per gate at plan time (see gates/choice.py).
 ALTERNATIVES: tuple[Gate, ...] = (
     ruff_format_gate.GATE,
