@@ -31,16 +31,27 @@ class CheckOptions:
     use_cache: bool = True
 
 
-def read_source(path: str) -> SourceFile:
-    """A SourceFile for a path on disk; an unreadable file becomes a parse failure."""
+def read_bytes(path: str) -> tuple[bytes | None, str]:
+    """A file's bytes, or None and why it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read(), ""
     except OSError as exc:
+        return None, exc.strerror or str(exc)
+
+
+def source_of(path: str, data: bytes | None, why: str = "") -> SourceFile:
+    """A SourceFile for bytes read from `path`; unreadable (None) becomes a parse failure."""
+    if data is None:
         source = SourceFile.from_bytes(path, b"")
-        source.failure = ParseFailure(1, 1, f"cannot read the file: {exc.strerror}")
+        source.failure = ParseFailure(1, 1, f"cannot read the file: {why}")
         return source
     return SourceFile.from_bytes(path, data)
+
+
+def read_source(path: str) -> SourceFile:
+    """A SourceFile for a path on disk; an unreadable file becomes a parse failure."""
+    return source_of(path, *read_bytes(path))
 
 
 @dataclass(frozen=True)
@@ -50,21 +61,28 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     windows: FileWindows | None = None
+    key: str | None = None
 
 
-def check_one(path: str, settings: Settings) -> FileResult:
-    """Findings for one file on disk, and its duplication windows when the run compares files."""
+def check_one(path: str, settings: Settings, keyed: bool = False) -> FileResult:
+    """Findings for one file on disk, and its duplication windows when the run compares files.
+
+    The file is read once; when `keyed`, the result carries the cache key of exactly the bytes
+    that were checked, so an edit made meanwhile can never be cached under the old content.
+    """
     from acolyte_gates.duplication.crossfile import collect_windows  # warm runs skip the rules
     from acolyte_gates.engine import check_file
 
-    source = read_source(path)
+    data, why = read_bytes(path)
+    source = source_of(path, data, why)
     relpath = relative_to_root(path, settings.root)
     findings = tuple(check_file(source, settings, relpath))
-    return FileResult(path, findings, collect_windows(source, settings, relpath))
+    key = cache.content_key(relpath, data) if keyed and data is not None else None
+    return FileResult(path, findings, collect_windows(source, settings, relpath), key)
 
 
-def _check_chunk(paths: list[str], settings: Settings) -> list[FileResult]:
-    return [check_one(path, settings) for path in paths]
+def _check_chunk(paths: list[str], settings: Settings, keyed: bool = False) -> list[FileResult]:
+    return [check_one(path, settings, keyed) for path in paths]
 
 
 def _chunks(paths: list[str], jobs: int) -> Iterator[list[str]]:
@@ -89,38 +107,35 @@ def effective_jobs(jobs: int, file_count: int) -> int:
     return 1 if file_count < _MIN_FILES_FOR_POOL else max(1, wanted)
 
 
-def _check_all(paths: list[str], settings: Settings, jobs: int) -> list[FileResult]:
+def _check_all(
+    paths: list[str], settings: Settings, jobs: int, keyed: bool = False
+) -> list[FileResult]:
     """Every file's result, in-process or through a pool of workers."""
     jobs = effective_jobs(jobs, len(paths))
     if jobs == 1:
-        return _check_chunk(paths, settings)
+        return _check_chunk(paths, settings, keyed)
     from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
 
     chunks = list(_chunks(paths, jobs))
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
+        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks), [keyed] * len(chunks))
         return [result for part in parts for result in part]
-
-
-def _cache_key(path: str, settings: Settings) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return cache.content_key(relative_to_root(path, settings.root), handle.read())
-    except OSError:
-        return None
 
 
 def _from_cache(
     paths: list[str], settings: Settings, store: cache.Cache
-) -> tuple[list[FileResult], dict[str, str | None]]:
-    """Results of unchanged files from the cache, and the cache key (or None) of each file to check."""
+) -> tuple[list[FileResult], list[str]]:
+    """Results of unchanged files from the cache, and the files to check."""
     results: list[FileResult] = []
-    todo: dict[str, str | None] = {}
+    todo: list[str] = []
     for path in paths:
-        key = _cache_key(path, settings)
+        data, _ = read_bytes(path)
+        key = (
+            None if data is None else cache.content_key(relative_to_root(path, settings.root), data)
+        )
         cached = _decode(path, store.get(key)) if key else None
         if cached is None:
-            todo[path] = key
+            todo.append(path)
         else:
             results.append(cached)
     return results, todo
@@ -147,12 +162,13 @@ def _results(paths: list[str], settings: Settings, options: CheckOptions) -> lis
     if not options.use_cache:
         return _check_all(paths, settings, options.jobs)
     store = cache.load(settings)
+    if store.key is None:  # no key of the user's to sign with: nothing can be cached
+        return _check_all(paths, settings, options.jobs)
     results, todo = _from_cache(paths, settings, store)
-    for result in _check_all(list(todo), settings, options.jobs):
+    for result in _check_all(todo, settings, options.jobs, keyed=True):
         results.append(result)
-        key = todo[result.path]
-        if key:
-            store.put(key, _encode(result))
+        if result.key:
+            store.put(result.key, _encode(result))
     cache.save(store)
     return results
 
