@@ -72,6 +72,9 @@ def _run_tool_gate(gate: ToolGate, ctx: GateContext, plan: RunPlan) -> Verdict:
             (),
             f"{gate.tool} is not installed; install it with: {INSTALL_HINT}",
         )
+    if result.start_error:
+        detail = f"could not start {gate.tool} ({result.argv[0]}): {result.start_error}"
+        return Verdict(GateStatus.ERROR, (), detail)
     if result.timed_out:
         detail = (
             f"{gate.tool} did not finish within {timeout:g} s,"
