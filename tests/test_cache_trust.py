@@ -12,6 +12,7 @@ from helpers import FIVE_PARAMETERS
 
 from acolyte_gates import checker
 from acolyte_gates.cli import main
+from acolyte_gates.gates.runner import GateStatus, RunRequest, run_gates
 from acolyte_gates.userkey import key_folder, sign, user_key
 
 FIVE = FIVE_PARAMETERS  # a.py of the cache_project fixture
@@ -30,17 +31,28 @@ def forge_clean(cache_project: Path) -> None:
     )
 
 
+def aco_gate_status(root: Path) -> GateStatus:
+    report = run_gates(RunRequest(str(root), gates=("aco",)))
+    return next(gate for gate in report.gates if gate.name == "aco").status
+
+
+@pytest.mark.parametrize("front_end", ["check", "aco gate"])
 def test_a_cache_signed_by_another_user_is_not_trusted(
-    cache_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    cache_project: Path, front_end: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    def passes() -> bool:
+        if front_end == "check":
+            return main(["check"]) == 0
+        return aco_gate_status(cache_project) is GateStatus.PASSED
+
     # Someone else (their own key) checks the project and commits a cache claiming it is clean.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "their-cache"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_project.parent / "their-cache"))
     main(["check"])
     forge_clean(cache_project)
-    assert main(["check"]) == 0  # their own forged cache fools only them: the test can fail
+    assert passes()  # their forged cache fools only them: the test can fail
     # This user, with a key of their own, finds the cache in the clone and ignores it.
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "my-cache"))
-    assert main(["check"]) == 1
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_project.parent / "my-cache"))
+    assert not passes()
     assert main(["check", "--no-cache"]) == 1
 
 

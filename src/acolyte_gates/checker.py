@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from acolyte_gates import cache
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.duplication import RULE_CODE as DUPLICATE_CODE
 from acolyte_gates.duplication.windows import (
     FileWindows,
     compares_across_files,
     decode_windows,
     encode_windows,
 )
-from acolyte_gates.findings import Finding
+from acolyte_gates.findings import INTERNAL_ERROR, Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
 
@@ -71,14 +72,20 @@ def check_one(path: str, settings: Settings, keyed: bool = False) -> FileResult:
     that were checked, so an edit made meanwhile can never be cached under the old content.
     """
     from acolyte_gates.duplication.crossfile import collect_windows  # warm runs skip the rules
-    from acolyte_gates.engine import check_file
+    from acolyte_gates.engine import check_file, internal_error
 
     data, why = read_bytes(path)
     source = source_of(path, data, why)
     relpath = relative_to_root(path, settings.root)
-    findings = tuple(check_file(source, settings, relpath))
+    findings = check_file(source, settings, relpath)
+    try:
+        windows = collect_windows(source, settings, relpath)
+    except Exception as error:  # our bug: the file says so, the run goes on
+        windows = None
+        crash = internal_error(path, DUPLICATE_CODE, error)  # once, though the rule crashed too
+        findings = findings if crash in findings else sorted([*findings, crash], key=_position)
     key = cache.content_key(relpath, data) if keyed and data is not None else None
-    return FileResult(path, findings, collect_windows(source, settings, relpath), key)
+    return FileResult(path, tuple(findings), windows, key)
 
 
 def _check_chunk(paths: list[str], settings: Settings, keyed: bool = False) -> list[FileResult]:
@@ -167,8 +174,8 @@ def _results(paths: list[str], settings: Settings, options: CheckOptions) -> lis
     results, todo = _from_cache(paths, settings, store)
     for result in _check_all(todo, settings, options.jobs, keyed=True):
         results.append(result)
-        if result.key:
-            store.put(result.key, _encode(result))
+        if result.key and not any(f.code == INTERNAL_ERROR for f in result.findings):
+            store.put(result.key, _encode(result))  # a crash is never remembered
     cache.save(store)
     return results
 
@@ -185,8 +192,15 @@ def _with_cross_file_copies(results: list[FileResult]) -> list[FileResult]:
     """The results with each file's cross-file duplicates merged into its sorted findings."""
     from acolyte_gates.duplication.crossfile import cross_file_findings
 
+    compared = [r.windows for r in results if r.windows is not None]
+    try:
+        found = list(cross_file_findings(compared))
+    except Exception as error:  # our bug: the first compared file says so, the run goes on
+        from acolyte_gates.engine import internal_error
+
+        found = [internal_error(compared[0].path, DUPLICATE_CODE, error)] if compared else []
     copies: dict[str, list[Finding]] = {}
-    for copy in cross_file_findings([r.windows for r in results if r.windows is not None]):
+    for copy in found:
         copies.setdefault(copy.path, []).append(copy)
     if not copies:
         return results

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -9,7 +10,8 @@ from typing import Any
 import click
 
 from acolyte_gates import __version__
-from acolyte_gates.errors import AcolyteError, RuleCrashed
+from acolyte_gates.errors import AcolyteError
+from acolyte_gates.reports.text import printable
 
 LEVELS = click.Choice(["mvp", "production", "enterprise", "hyperscale"])
 
@@ -174,8 +176,16 @@ def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> Non
     sys.exit(commands.run(gates, fix, paths))
 
 
+def _tolerant_streams() -> None:
+    """Let stdout and stderr print any text: what they cannot encode comes out escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; user errors exit 2 with one plain line."""
+    _tolerant_streams()
     try:
         cli.main(
             args=list(argv) if argv is not None else None,
@@ -191,10 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("Aborted.", err=True)
         return 1
     except AcolyteError as error:
-        click.echo(f"acolyte-gates: error: {error}", err=True)
-        return 2
-    except RuleCrashed as error:
-        click.echo(f"acolyte-gates: internal error: {error}; please report it", err=True)
+        click.echo(f"acolyte-gates: error: {printable(str(error))}", err=True)
         return 2
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else 1

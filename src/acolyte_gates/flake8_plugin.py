@@ -20,7 +20,7 @@ from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.engine import check_file
 from acolyte_gates.paths import relative_to_root
-from acolyte_gates.source import SourceFile
+from acolyte_gates.source import ParseFailure, SourceFile, decode, normalise
 
 LIMIT_OPTIONS = (
     ("max-module-lines", "Most physical lines a module may have (ACO101)."),
@@ -82,6 +82,26 @@ class AcolytePlugin:
     def run(self) -> Iterator[tuple[int, int, str, type[AcolytePlugin]]]:
         """Yield flake8's (line, 0-based column, 'CODE message', type) for each finding."""
         settings = settings_from_options(self.options)
-        source = SourceFile(self.filename, "".join(self.lines), self.tree)
+        text = "".join(self.lines)
+        source = SourceFile(self.filename, text, self.tree)
+        source.failure = undecodable(self.filename, text)
         for finding in check_file(source, settings, relative_to_root(self.filename, settings.root)):
             yield finding.line, finding.col - 1, f"{finding.code} {finding.message}", type(self)
+
+
+def undecodable(filename: str, text: str) -> ParseFailure | None:
+    """Why the file cannot be decoded, when flake8 read it anyway (it falls back to latin-1).
+
+    The standalone checker reports such a file as ACO001; so does the plugin, once the bytes
+    on disk are those flake8 read (latin-1 decodes anything, so compare that reading with
+    flake8's lines; code given on stdin has no bytes to look at and is taken as it is).
+    """
+    try:
+        with open(filename, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    _, failure = decode(data)
+    if failure is None or normalise(data.decode("latin-1")) != normalise(text):
+        return None
+    return failure

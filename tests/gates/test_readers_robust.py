@@ -6,11 +6,15 @@ import json
 from pathlib import Path
 
 import pytest
+from gates.conftest import MakeProject
+from gates.projects import CLEAN
+from gates.test_process import fake_tool
 from gates.test_readers import bandit_json, ctx, issue, lines, result
 
 from acolyte_gates.gates import bandit_gate, flake8_gate, mypy_gate
 from acolyte_gates.gates.base import GateStatus
 from acolyte_gates.gates.coverage_report import read_report
+from acolyte_gates.gates.runner import RunRequest, run_gates
 
 DEEP = "[" * 100_000 + "]" * 100_000  # far deeper than json's recursion can follow
 TRACEBACK = (
@@ -64,3 +68,13 @@ def test_a_finding_repeated_by_several_calls_is_reported_once() -> None:
     )
     verdict = mypy_gate.read(result(1, stdout=f"{row}\n{row}\n"), ctx("types"))
     assert lines(verdict) == ["a.py:1:1: x Bad"]
+
+
+def test_a_run_goes_on_when_a_tool_prints_deeply_nested_json(
+    make_project: MakeProject, tmp_path: Path
+) -> None:
+    root = str(make_project(CLEAN))
+    folder = fake_tool(tmp_path / "bin", "mypy", f"printf '%s\\n' '{DEEP[:20_000]}'\nexit 1\n")
+    report = run_gates(RunRequest(root, gates=("types", "aco"), tool_path=(str(folder),)))
+    statuses = {gate.name: gate.status for gate in report.gates}
+    assert (statuses["types"], statuses["aco"]) == (GateStatus.ERROR, GateStatus.PASSED)

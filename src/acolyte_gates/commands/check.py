@@ -16,7 +16,7 @@ from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.overrides import CliOverrides, apply_overrides
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.discovery import discover
-from acolyte_gates.findings import Finding
+from acolyte_gates.findings import INTERNAL_ERROR, Finding
 from acolyte_gates.reports import get_report
 
 _GC_THRESHOLD = 100_000
@@ -58,6 +58,17 @@ def exit_code(findings: list[Finding], strict: bool) -> int:
     return int(any(f.is_error or strict for f in findings))
 
 
+def crash_note(findings: list[Finding]) -> str:
+    """A line for stderr when a rule crashed on some files (ACO002); empty when none did."""
+    crashed = {f.path for f in findings if f.code == INTERNAL_ERROR}
+    if not crashed:
+        return ""
+    return (
+        f"acolyte-gates: internal error: a rule crashed on {len(crashed)} file(s)"
+        " (ACO002 findings); every other rule and file was checked; please report it\n"
+    )
+
+
 @contextmanager
 def collecting_rarely() -> Iterator[None]:
     """Run the garbage collector rarely meanwhile: a check makes many objects and few cycles.
@@ -84,4 +95,8 @@ def run_check(request: CheckRequest) -> int:
         from acolyte_gates.reports.text import statistics
 
         sys.stdout.write(statistics(findings))
+    note = crash_note(findings)
+    if note:
+        sys.stderr.write(note)
+        return 2
     return 0 if request.exit_zero else exit_code(findings, request.strict)

@@ -25,7 +25,7 @@ from acolyte_gates.hooks.staged import (
 )
 from acolyte_gates.hooks.writeback import WriteBack, clean_strays, record, write_back
 from acolyte_gates.paths import matches
-from acolyte_gates.reports.text import render
+from acolyte_gates.reports.text import printable, render
 
 SKIP_HINT = (
     "Skip this check once with `git commit --no-verify`;"
@@ -60,7 +60,7 @@ def _refuse_fix(top: str, staged: Sequence[str]) -> str:
     partial = unstaged(top, staged)
     if not partial:
         return ""
-    names = ", ".join(partial)
+    names = ", ".join(printable(path) for path in partial)
     return (
         f"acolyte-gates: will not fix {names}: unstaged changes in the work tree"
         " would be mixed into the commit.\n"
@@ -115,16 +115,16 @@ def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
         if outcome.status not in ("passed", "failed") or (
             outcome.status == "failed" and not outcome.findings
         ):
-            detail = f": {outcome.detail}" if outcome.detail else ""
+            detail = f": {printable(outcome.detail, layout=True)}" if outcome.detail else ""
             notes.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
     return notes
 
 
 def _write_notes(done: WriteBack) -> list[str]:
     """A line per file fixed and re-staged, and per fixed file left alone because it changed."""
-    lines = [f"acolyte-gates: fixed and re-staged {path}\n" for path in done.fixed]
+    lines = [f"acolyte-gates: fixed and re-staged {printable(path)}\n" for path in done.fixed]
     lines += [
-        f"acolyte-gates: {path} changed in the work tree while the hook ran;"
+        f"acolyte-gates: {printable(path)} changed in the work tree while the hook ran;"
         " left it and its staged version as they were (its fixes were not written);"
         " stage it again and commit\n"
         for path in done.left
@@ -174,7 +174,8 @@ def run_hook(request: HookRunRequest) -> int:
     top = toplevel(request.cwd)
     for path in clean_strays(top):
         sys.stdout.write(
-            f"acolyte-gates: removed temporary files an interrupted run left by {path}\n"
+            "acolyte-gates: removed temporary files an interrupted run left by"
+            f" {printable(path)}\n"
         )
     # Pathspecs are relative to where the user stands; git names the results from the top.
     staged = staged_python(request.cwd, request.paths)

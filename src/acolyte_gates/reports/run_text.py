@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from acolyte_gates.gates.base import GateResult, GateStatus
 from acolyte_gates.gates.runner import RunReport
-from acolyte_gates.reports.text import format_finding
+from acolyte_gates.reports.text import format_finding, printable
 
 _HEADERS = ("gate", "status", "findings", "seconds")
 
 
 def _indented(text: str) -> str:
-    return "".join(f"    {line}\n" for line in text.splitlines())
+    """A tool's words, indented under its gate, with nothing a terminal would act on."""
+    return "".join(f"    {line}\n" for line in printable(text, layout=True).splitlines())
 
 
 def gate_section(gate: GateResult) -> str:
