@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -197,9 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as error:
         error.show()
         return 2
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        return 1
+    except click.exceptions.Abort:  # Ctrl-C outside a gate run (we ask no questions)
+        click.echo("acolyte-gates: interrupted", err=True)
+        return 128 + signal.SIGINT
     except AcolyteError as error:
         click.echo(f"acolyte-gates: error: {printable(str(error))}", err=True)
         return 2

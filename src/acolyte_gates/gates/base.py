@@ -27,6 +27,7 @@ class GateStatus(str, enum.Enum):
     MISSING = "missing"
     TIMEOUT = "timeout"
     ERROR = "error"
+    INTERRUPTED = "interrupted"
     SKIPPED = "skipped"
 
 

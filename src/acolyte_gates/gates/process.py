@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 
 from acolyte_gates.gates.batching import argument_budget, batches
+from acolyte_gates.gates.supervisor import Supervisor, signal_group
 
 TOOL_PATH_VARIABLE = "ACOLYTE_GATES_TOOL_PATH"
 # After the group is killed, how long to wait for the pipes to close before giving up on them.
@@ -30,12 +31,14 @@ class ToolCall:
     timeout: float
     env: tuple[tuple[str, str], ...] | None = None
     search: tuple[str, ...] | None = None
+    supervisor: Supervisor | None = None
 
 
 @dataclass(frozen=True)
 class ToolResult:
-    """What a tool did: its exit code and output, or that it was missing, timed out or could not
-    be started (`start_error`: the system's reason, e.g. a broken interpreter line)."""
+    """What a tool did: its exit code and output, or that it was missing, timed out, could not
+    be started (`start_error`: the system's reason, e.g. a broken interpreter line), or was
+    stopped by a signal to the run (`interrupted`)."""
 
     argv: tuple[str, ...]
     returncode: int
@@ -45,6 +48,7 @@ class ToolResult:
     timed_out: bool = False
     missing: bool = False
     start_error: str = ""
+    interrupted: bool = False
 
 
 def default_search_path() -> tuple[str, ...]:
@@ -67,13 +71,7 @@ def find_tool(name: str, search: tuple[str, ...] | None = None) -> str | None:
 
 def _kill_group(process: subprocess.Popen[str]) -> None:
     """Kill the tool and everything in its process group; a group already gone is fine."""
-    try:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)
-        else:  # pragma: no cover - Windows has no process groups to kill
-            process.kill()
-    except ProcessLookupError:
-        return
+    signal_group(process, signal.SIGKILL)
 
 
 def _drain(process: subprocess.Popen[str]) -> tuple[str, str]:
@@ -102,20 +100,33 @@ def _start(argv: tuple[str, ...], call: ToolCall) -> subprocess.Popen[str]:
     )
 
 
+def _interrupted(argv: tuple[str, ...], started: float, out: str = "", err: str = "") -> ToolResult:
+    """A call the run's stop signal ended (or kept from starting)."""
+    return ToolResult(argv, -2, out, err, time.monotonic() - started, interrupted=True)
+
+
 def _run_once(argv: tuple[str, ...], call: ToolCall, timeout: float) -> ToolResult:
-    """One call of a tool, to its end or `timeout`; a failure to start it is a result too."""
-    started = time.monotonic()
+    """One call of a tool, to its end, its timeout or the run's stop; a failed start is a result."""
+    started, supervisor = time.monotonic(), call.supervisor or Supervisor()
+    if supervisor.stopped_by is not None:
+        return _interrupted(argv, started)
     try:
         process = _start(argv, call)
     except OSError as error:
         reason = error.strerror or str(error)
         return ToolResult(argv, 126, "", f"{argv[0]}: {reason}", 0.0, start_error=reason)
+    if not supervisor.started(process):
+        return _interrupted(argv, started, *_drain(process))
     try:
         out, err = process.communicate(timeout=max(timeout, 0.0))
     except subprocess.TimeoutExpired:
         _kill_group(process)
         out, err = _drain(process)
         return ToolResult(argv, -9, out, err, time.monotonic() - started, timed_out=True)
+    finally:
+        supervisor.finished(process)
+    if supervisor.stopped_by is not None:
+        return _interrupted(argv, started, out, err)
     return ToolResult(argv, process.returncode, out, err, time.monotonic() - started)
 
 
@@ -137,6 +148,7 @@ def _combined(argv: tuple[str, ...], results: list[ToolResult]) -> ToolResult:
         sum(result.seconds for result in results),
         timed_out=any(result.timed_out for result in results),
         start_error=next((r.start_error for r in results if r.start_error), ""),
+        interrupted=any(result.interrupted for result in results),
     )
 
 
@@ -154,6 +166,6 @@ def run_tool(call: ToolCall) -> ToolResult:
     results: list[ToolResult] = []
     for part in batches(argv, argument_budget(dict(call.env) if call.env is not None else None)):
         results.append(_run_once(part, call, deadline - time.monotonic()))
-        if results[-1].timed_out or results[-1].start_error:
+        if results[-1].timed_out or results[-1].start_error or results[-1].interrupted:
             break
     return _combined(argv, results)

@@ -12,12 +12,14 @@ _FINE = ("passed", "skipped")
 
 @dataclass(frozen=True)
 class GateOutcome:
-    """One gate's result as the hook reports it: the runner's status word, findings, detail."""
+    """One gate's result as the hook reports it: the runner's status word, findings, detail, and
+    the signal (SIGINT, SIGTERM) that stopped the run it was part of, if one did."""
 
     name: str
     status: str
     findings: tuple[Finding, ...] = ()
     detail: str = ""
+    stopped_by: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -49,7 +51,9 @@ def run_snapshot_gates(run: SnapshotRun) -> list[GateOutcome]:
     )
     report = run_gates(request)
     return [
-        GateOutcome(result.name, result.status.value, result.findings, result.detail)
+        GateOutcome(
+            result.name, result.status.value, result.findings, result.detail, report.interrupted_by
+        )
         for result in report.gates
         if result.name in run.gates
     ]

@@ -23,7 +23,7 @@ from acolyte_gates.hooks.staged import (
     unstaged,
     widen,
 )
-from acolyte_gates.hooks.writeback import WriteBack, clean_strays, record, write_back
+from acolyte_gates.hooks.writeback import Before, WriteBack, clean_strays, record, write_back
 from acolyte_gates.paths import matches
 from acolyte_gates.reports.text import printable, render
 
@@ -95,7 +95,7 @@ def _outcomes(
         outcomes += run_snapshot_gates(
             SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix)
         )
-    if "types" in gates:
+    if "types" in gates and stopped_by(outcomes) is None:
         typed = run_snapshot_gates(
             SnapshotRun(snapshot.root, snapshot.python, ("types",), settings)
         )
@@ -118,6 +118,11 @@ def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
             detail = f": {printable(outcome.detail, layout=True)}" if outcome.detail else ""
             notes.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
     return notes
+
+
+def stopped_by(outcomes: Sequence[GateOutcome]) -> int | None:
+    """The signal that stopped the gates, if one did."""
+    return next((o.stopped_by for o in outcomes if o.stopped_by is not None), None)
 
 
 def _write_notes(done: WriteBack) -> list[str]:
@@ -163,7 +168,17 @@ def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> in
         return 0
     before = record(top, snapshot) if fix else None
     snapshot = widen(snapshot, top) if "types" in gates else snapshot
-    outcomes = _outcomes(snapshot, gates, fix, settings)
+    return _finish(top, snapshot, _outcomes(snapshot, gates, fix, settings), before)
+
+
+def _finish(
+    top: str, snapshot: Snapshot, outcomes: Sequence[GateOutcome], before: Before | None
+) -> int:
+    """Write fixes back (unless a signal stopped the gates), print the report; the exit code."""
+    signum = stopped_by(outcomes)
+    if signum is not None:  # stopped: report what finished, write nothing back
+        sys.stdout.write(report(outcomes))
+        return 128 + signum
     done = write_back(top, snapshot, before) if before is not None else WriteBack()
     sys.stdout.write(report(outcomes, done))
     return 0 if passed(outcomes, done) else 1

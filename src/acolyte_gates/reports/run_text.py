@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import signal
+
 from acolyte_gates.gates.base import GateResult, GateStatus
 from acolyte_gates.gates.runner import RunReport
 from acolyte_gates.reports.text import format_finding, printable
@@ -42,7 +44,12 @@ def summary_table(report: RunReport) -> str:
 
 
 def verdict_line(report: RunReport) -> str:
-    """The last line: passed, or which gates did not pass."""
+    """The last line: passed, which gates did not pass, or which a signal stopped."""
+    if report.interrupted_by is not None:
+        name = signal.Signals(report.interrupted_by).name
+        stopped = [g.name for g in report.gates if g.status is GateStatus.INTERRUPTED]
+        unfinished = f"; did not finish: {', '.join(stopped)}" if stopped else ""
+        return f"interrupted by {name}{unfinished}\n"
     if report.passed:
         return "passed\n"
     bad = [g.name for g in report.gates if g.status not in (GateStatus.PASSED, GateStatus.SKIPPED)]
