@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -15,6 +16,7 @@ from acolyte_gates.duplication.windows import (
     decode_windows,
     encode_windows,
 )
+from acolyte_gates.errors import AcolyteError
 from acolyte_gates.findings import INTERNAL_ERROR, Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
@@ -122,11 +124,28 @@ def _check_all(
     if jobs == 1:
         return _check_chunk(paths, settings, keyed)
     from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+    from concurrent.futures.process import BrokenProcessPool
 
     chunks = list(_chunks(paths, jobs))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_worker_start)
+    try:
         parts = pool.map(_check_chunk, chunks, [settings] * len(chunks), [keyed] * len(chunks))
-        return [result for part in parts for result in part]
+        results = [result for part in parts for result in part]
+    except BrokenProcessPool as error:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise AcolyteError(
+            "a worker process died during the check (killed, or out of memory?); try --jobs 1"
+        ) from error
+    except BaseException:  # Ctrl-C: drop the chunks not started instead of checking them all
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
+
+
+def _worker_start() -> None:
+    """A worker ends at once on Ctrl-C (the terminal signals the whole group); the parent reports."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _from_cache(
