@@ -165,16 +165,17 @@ def hook_uninstall() -> None:
 @hook.command(name="run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--gates", help=_GATES_HELP)
+@click.option("--skip", help="Comma-separated gates not to run (of --gates, else the config's).")
 @click.option(
     "--fix/--no-fix",
     default=None,
-    help="Let black and isort fix fully staged files, and re-stage them.",
+    help="Let the format and imports gates fix fully staged files, and re-stage them.",
 )
-def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> None:
+def hook_run(paths: tuple[str, ...], gates: str | None, skip: str | None, fix: bool | None) -> None:
     """Check the staged Python files (or those of PATHS) as the index has them."""
     from acolyte_gates.commands import hook as commands
 
-    sys.exit(commands.run(gates, fix, paths))
+    sys.exit(commands.run(commands.HookRunOptions(gates, skip, fix, paths)))
 
 
 def _tolerant_streams() -> None:

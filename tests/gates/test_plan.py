@@ -102,6 +102,10 @@ def test_configured_args_and_timeouts_reach_their_gate(
     ("files", "configured"),
     [
         ({"pyproject.toml": "[tool.mypy]\nstrict = false\n"}, {"mypy"}),
+        ({"pyproject.toml": "[tool.ruff.lint]\nselect = ['E']\n[tool.black]\n"}, {"ruff", "black"}),
+        ({"ruff.toml": "line-length = 100\n"}, {"ruff"}),
+        ({".ruff.toml": "[lint]\nextend-select = ['I']\n"}, {"ruff", "ruff_sorts_imports"}),
+        ({"pyproject.toml": "[tool.ruff]\nselect = ['ALL']\n"}, {"ruff", "ruff_sorts_imports"}),
         (
             {"setup.cfg": "[flake8]\nmax-line-length = 100\n[isort]\nprofile = black\n"},
             {"flake8", "isort"},
@@ -119,5 +123,7 @@ def test_project_tool_configs_are_detected(
 ) -> None:
     tools = project_tools(str(make_project(files)))
     assert {
-        name for name in ("mypy", "isort", "flake8", "bandit") if getattr(tools, name)
+        name
+        for name in ("mypy", "isort", "flake8", "bandit", "ruff", "black", "ruff_sorts_imports")
+        if getattr(tools, name)
     } == configured

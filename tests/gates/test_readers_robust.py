@@ -11,7 +11,7 @@ from gates.projects import CLEAN
 from gates.test_process import fake_tool
 from gates.test_readers import bandit_json, ctx, issue, lines, result
 
-from acolyte_gates.gates import bandit_gate, flake8_gate, mypy_gate
+from acolyte_gates.gates import bandit_gate, flake8_gate, mypy_gate, ruff_lint_gate
 from acolyte_gates.gates.base import GateStatus
 from acolyte_gates.gates.coverage_report import read_report
 from acolyte_gates.gates.runner import RunRequest, run_gates
@@ -26,7 +26,12 @@ TRACEBACK = (
 
 @pytest.mark.parametrize(
     ("gate", "name", "code"),
-    [(mypy_gate, "types", 1), (bandit_gate, "security", 1), (mypy_gate, "types", 0)],
+    [
+        (mypy_gate, "types", 1),
+        (bandit_gate, "security", 1),
+        (mypy_gate, "types", 0),
+        (ruff_lint_gate, "lint", 1),
+    ],
 )
 def test_deeply_nested_json_from_a_tool_is_an_error_not_a_crash(
     gate: object, name: str, code: int
@@ -78,3 +83,15 @@ def test_a_run_goes_on_when_a_tool_prints_deeply_nested_json(
     report = run_gates(RunRequest(root, gates=("types", "aco"), tool_path=(str(folder),)))
     statuses = {gate.name: gate.status for gate in report.gates}
     assert (statuses["types"], statuses["aco"]) == (GateStatus.ERROR, GateStatus.PASSED)
+
+
+def test_ruff_lists_of_several_calls_are_read_together() -> None:
+    def one(path: str) -> str:
+        item = {"code": "F401", "filename": path, "location": {"row": 1, "column": 1}}
+        return json.dumps([{**item, "message": "unused"}])
+
+    out = result(1, stdout=one("/project/a.py") + "\n" + one("/project/b.py") + "\n")
+    assert lines(ruff_lint_gate.read(out, ctx("lint"))) == [
+        "a.py:1:1: F401 unused",
+        "b.py:1:1: F401 unused",
+    ]

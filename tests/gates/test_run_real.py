@@ -102,19 +102,6 @@ def test_the_level_sets_the_coverage_bar(make_project: MakeProject) -> None:
     assert "bar of 95%" in report.gates[-1].detail
 
 
-def test_a_project_mypy_config_replaces_strict(make_project: MakeProject) -> None:
-    # untyped code fails --strict; a project [tool.mypy] without strict lets it through
-    untyped = {"app/loose.py": '"""Loose."""\n\n\ndef f(x):\n    """Untyped."""\n    return x\n'}
-    strict = run_gates(RunRequest(str(make_project(untyped)), gates=("types",)))
-    configured = {
-        **untyped,
-        "pyproject.toml": "[tool.mypy]\nwarn_unused_configs = true\n",
-    }
-    loose = run_gates(RunRequest(str(make_project(configured)), gates=("types",)))
-    assert found(strict, "types") == {("app/loose.py", "no-untyped-def")}
-    assert loose.passed
-
-
 def test_paths_limit_the_files_checked(make_project: MakeProject) -> None:
     root: Path = make_project(FAILING)
     report = run_gates(

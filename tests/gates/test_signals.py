@@ -41,8 +41,8 @@ def wait_for(path: Path, process: subprocess.Popen[str]) -> int:
 
 def statuses(out: str) -> dict[str, str]:
     """Gate -> status, from the summary table of a text report."""
-    rows = [line.split() for line in out.splitlines()]
-    return {row[0]: row[1] for row in rows if len(row) == 4 and row[1] != "status"}
+    rows = [line.split() for line in out.splitlines()]  # gate, tool, status, findings, seconds
+    return {row[0]: row[2] for row in rows if len(row) == 5 and row[2] != "status"}
 
 
 def start_run(root: Path, tools: Path, *args: str) -> subprocess.Popen[str]:

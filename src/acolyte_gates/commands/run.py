@@ -80,7 +80,11 @@ def _with_live_progress(request: RunRequest) -> RunReport:
     with console.status("running the gates...") as status:
 
         def progress(result: GateResult) -> None:
-            console.print(f"{result.name}: {result.status.value} ({result.seconds:.1f} s)")
+            console.print(
+                f"{result.name} ({result.tool}): {result.status.value},"
+                f" {len(result.findings)} findings ({result.seconds:.1f} s)",
+                markup=False,
+            )
             status.update(f"running the gates... ({result.name} done)")
 
         return run_gates(request, progress)

@@ -8,6 +8,7 @@ from typing import Any
 from acolyte_gates.config import convert as cv
 from acolyte_gates.config.levels import Level
 from acolyte_gates.config.settings import (
+    GATE_TOOLS,
     Count,
     Limits,
     Override,
@@ -57,6 +58,7 @@ RUN_KEYS: dict[str, cv.Converter] = {
     "coverage-source": cv.to_str,
     "coverage-bar": cv.to_number,
     "bandit-severity": cv.to_choice(("low", "medium", "high")),
+    **{gate: cv.to_choice(("auto", *tools)) for gate, tools in GATE_TOOLS.items()},
 }
 
 HOOK_KEYS: dict[str, cv.Converter] = {

@@ -5,7 +5,6 @@ B101 (assert used) is dropped in test files, where asserts are the point.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import Any
 
@@ -16,6 +15,7 @@ from acolyte_gates.gates.base import (
     GateContext,
     ToolGate,
     Verdict,
+    json_documents,
     judge,
     make_finding,
     root_relative,
@@ -67,18 +67,6 @@ def _result(item: dict[str, object], ctx: GateContext) -> Finding | None:
     )
 
 
-def documents(stdout: str) -> list[Any]:
-    """The JSON documents printed one after another (one per call, when files were batched)."""
-    decoder = json.JSONDecoder()
-    text, found, index = stdout.strip(), [], 0
-    while index < len(text):
-        document, index = decoder.raw_decode(text, index)
-        found.append(document)
-        while index < len(text) and text[index].isspace():
-            index += 1
-    return found
-
-
 def _read_document(document: Any, ctx: GateContext) -> list[Finding]:
     """The kept results of one bandit report, and the files it could not scan."""
     kept = [_result(item, ctx) for item in document["results"]]
@@ -97,7 +85,7 @@ def _read_document(document: Any, ctx: GateContext) -> list[Finding]:
 def parse(stdout: str, ctx: GateContext) -> tuple[Finding, ...] | None:
     """The kept results and the files bandit could not scan, or None when stdout is not its JSON."""
     try:
-        reports = documents(stdout)
+        reports = json_documents(stdout)
         found = [finding for report in reports for finding in _read_document(report, ctx)]
     except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import enum
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding
+from acolyte_gates.gates.mypy_config import MypyConfig
 from acolyte_gates.gates.process import ToolResult
 from acolyte_gates.paths import relative_to_root
 
@@ -40,6 +43,7 @@ class GateResult:
     seconds: float
     findings: tuple[Finding, ...]
     detail: str = ""
+    tool: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,13 +59,20 @@ class Verdict:
 class ProjectTools:
     """Which tools the project configures itself (then its settings win over our defaults).
 
-    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told.
+    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told
+    (black, too, reads pyproject.toml only);
+    `ruff_sorts_imports` that the ruff config selects its import-order rules (I);
+    `coverage_selects` that coverage.py's config says what to measure (source or include).
     """
 
-    mypy: bool = False
+    mypy: MypyConfig | None = None
     isort: bool = False
     flake8: bool = False
     bandit: bool = False
+    ruff: bool = False
+    ruff_sorts_imports: bool = False
+    black: bool = False
+    coverage_selects: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,7 @@ class InProcessGate:
     run: Callable[[GateContext], Verdict]
     writes_when_fixing: bool = False
     uses_files: bool = True
+    tool: str = "acolyte-gates"
 
 
 Gate = ToolGate | InProcessGate
@@ -123,6 +135,22 @@ def raw_output(result: ToolResult) -> str:
     if len(text) > _RAW_LIMIT:
         text = text[:_RAW_LIMIT] + "\n[... output cut ...]"
     return f"{os.path.basename(result.argv[0])} exited with code {result.returncode}:\n{text}"
+
+
+def json_documents(stdout: str) -> list[Any]:
+    """The JSON documents printed one after another (one per call, when files were batched).
+
+    Raises ValueError (not JSON) or RecursionError (nested too deep to read): callers turn
+    either into unreadable output.
+    """
+    decoder = json.JSONDecoder()
+    text, found, index = stdout.strip(), [], 0
+    while index < len(text):
+        document, index = decoder.raw_decode(text, index)
+        found.append(document)
+        while index < len(text) and text[index].isspace():
+            index += 1
+    return found
 
 
 def crashed(result: ToolResult) -> bool:

@@ -14,6 +14,7 @@ from acolyte_gates.config.settings import RunSettings, Settings
 from acolyte_gates.discovery import discover
 from acolyte_gates.errors import AcolyteError, ConfigError, UsageError
 from acolyte_gates.gates.base import Gate, GateContext
+from acolyte_gates.gates.choice import choose
 from acolyte_gates.gates.project import project_tools
 from acolyte_gates.gates.registry import GATE_NAMES, GATES_BY_NAME
 from acolyte_gates.paths import relative_to_root
@@ -111,8 +112,8 @@ def make_plan(request: RunRequest) -> RunPlan:
     paths = request.paths or settings.run.paths or (".",)
     found = discover([os.path.join(root, path) for path in paths], settings)
     files = tuple(relative_to_root(path, root) for path in found)
-    context = GateContext(
-        root, files, paths, settings, project_tools(root), scratch="", fix=request.fix
-    )
+    project = project_tools(root)
+    context = GateContext(root, files, paths, settings, project, scratch="", fix=request.fix)
     jobs = request.jobs if request.jobs > 0 else (os.cpu_count() or 1)
-    return RunPlan(select(request, settings.run), context, jobs, request.tool_path)
+    gates = choose(select(request, settings.run), settings.run, project)
+    return RunPlan(gates, context, jobs, request.tool_path)

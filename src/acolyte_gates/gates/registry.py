@@ -10,6 +10,9 @@ from acolyte_gates.gates import (
     flake8_gate,
     isort_gate,
     mypy_gate,
+    ruff_format_gate,
+    ruff_imports_gate,
+    ruff_lint_gate,
 )
 from acolyte_gates.gates.base import Gate
 
@@ -24,5 +27,11 @@ ALL_GATES: tuple[Gate, ...] = (
 )
 GATES_BY_NAME: dict[str, Gate] = {gate.name: gate for gate in ALL_GATES}
 GATE_NAMES: tuple[str, ...] = tuple(GATES_BY_NAME)
+# The same gates run by another tool, chosen per gate at plan time (see gates/choice.py).
+ALTERNATIVES: tuple[Gate, ...] = (
+    ruff_format_gate.GATE,
+    ruff_imports_gate.GATE,
+    ruff_lint_gate.GATE,
+)
 # Under --fix, imports are sorted before black formats, so that black has the last word.
 FIX_ORDER: tuple[str, ...] = ("imports", "format")

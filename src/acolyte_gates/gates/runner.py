@@ -124,6 +124,7 @@ def run_gate(gate: Gate, plan: RunPlan, scratch: str, supervisor: Supervisor) ->
         time.monotonic() - started,
         verdict.findings,
         verdict.detail,
+        gate.tool,
     )
 
 

@@ -8,12 +8,12 @@ from acolyte_gates.errors import UsageError
 GATE_NAMES: tuple[str, ...] = ("format", "imports", "types", "aco", "lint", "security", "coverage")
 
 
-def parse_gates(text: str) -> tuple[str, ...]:
+def parse_gates(text: str, option: str = "--gates") -> tuple[str, ...]:
     """`format,aco` as a tuple of known gate names, in the order given, each once."""
     names = [name.strip() for name in text.split(",") if name.strip()]
     if not names:
-        raise UsageError("--gates needs at least one gate name")
-    return check_gates(tuple(dict.fromkeys(names)), "--gates")
+        raise UsageError(f"{option} needs at least one gate name")
+    return check_gates(tuple(dict.fromkeys(names)), option)
 
 
 def check_gates(names: tuple[str, ...], where: str) -> tuple[str, ...]:
