@@ -121,7 +121,10 @@ def flake8_process(folder: Path, outcome: Outcome) -> dict[str, set[tuple[int, i
     done = run([sys.executable, "-m", "flake8", "-j", "2", "--select", "ACO,E9", form, "."], folder)
     output = done.stdout + done.stderr
     if "failed during execution" in output and '"ACO"' not in output:
-        outcome.foreign.append(output.strip().splitlines()[0])
+        outcome.foreign.append(output.strip().splitlines()[0])  # another plugin (pyflakes)
+        return None
+    if "Traceback" in output and "acolyte_gates" not in output:
+        outcome.foreign.append(output.strip().splitlines()[-1])  # flake8's own, not through us
         return None
     if "Traceback" in output or done.returncode not in (0, 1):
         outcome.process_failures.append(f"flake8 exited {done.returncode}: {output[-2000:]}")
