@@ -219,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     snapshots_before = snapshot_folders()
     with tempfile.TemporaryDirectory(prefix="hook-kills-") as work:
-        tally, lost_lines = run_trials(args.trials, random.Random(args.seed), Path(work))
+        rng = random.Random(args.seed)  # nosec B311 - seeded delays, not security
+        tally, lost_lines = run_trials(args.trials, rng, Path(work))
     tally["snapshot folders left in the temporary directory"] = len(
         snapshot_folders() - snapshots_before
     )

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from gates.conftest import MakeProject
+from gates.contexts import ctx, lines, result
 from gates.projects import CLEAN
 from gates.test_process import fake_tool
-from gates.test_readers import bandit_json, ctx, issue, lines, result
+from gates.test_readers import bandit_json, issue
 
 from acolyte_gates.gates import bandit_gate, flake8_gate, mypy_gate, ruff_lint_gate
 from acolyte_gates.gates.base import GateStatus
