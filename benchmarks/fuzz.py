@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import subprocess
 import sys
 import tempfile
+import tokenize
 import traceback
 import warnings
 from collections.abc import Sequence
@@ -56,12 +58,19 @@ class Outcome:
 
 
 def python_refuses(data: bytes) -> bool:
-    """Whether Python's own parser rejects these bytes."""
+    """Whether Python's own parser rejects these bytes, or they are not text in their encoding.
+
+    `ast.parse` (and `import`) let bytes that are not UTF-8 through inside a comment, though
+    `python file.py` refuses such a file; ACO001 reports it, as its docs say, so the reference
+    decodes strictly too.
+    """
     try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        data.decode(encoding)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, ValueError, LookupError, RecursionError, MemoryError):
         return True
     return False
 
