@@ -16,6 +16,9 @@ from acolyte_gates.cli import main
 from acolyte_gates.config.schema import apply_table
 from acolyte_gates.config.settings import Settings
 
+# One ACO104 finding at 1:1: five parameters, the limit is four.
+FIVE_PARAMETERS = "def f(a, b, c, d, e):\n    pass\n"
+
 
 def settings(**config: Any) -> Settings:
     """Settings from [tool.acolyte-gates] keys, written with underscores: max_nesting=2."""

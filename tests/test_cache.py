@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from acolyte_gates.cli import main
+from acolyte_gates.userkey import key_folder, sign, user_key
 
 FIVE = "def f(a, b, c, d, e):\n    pass\n"
 
@@ -27,11 +28,24 @@ def cache_files(root: Path) -> list[Path]:
     return sorted((root / ".acolyte_cache").glob("*.json"))
 
 
+def read_entries(path: Path) -> object:
+    """The JSON of a cache file, after its signature line."""
+    return json.loads(path.read_bytes().partition(b"\n")[2])
+
+
+def write_signed(path: Path, payload: bytes) -> None:
+    """A cache file as acolyte-gates writes it, signed with this (test) user's key."""
+    key = user_key(key_folder())
+    assert key is not None
+    signature = sign(key, path.name, payload).encode()
+    path.write_bytes(b"acolyte-gates-cache " + signature + b"\n" + payload)
+
+
 def test_first_run_writes_a_cache_with_its_own_gitignore(project: Path) -> None:
     assert main(["check"]) == 1
     assert (project / ".acolyte_cache" / ".gitignore").read_text().strip().endswith("*")
-    entries = json.loads(cache_files(project)[0].read_text())
-    assert len(entries) == 2  # one entry per checked file
+    entries = read_entries(cache_files(project)[0])
+    assert isinstance(entries, dict) and len(entries) == 2  # one entry per checked file
 
 
 def test_a_cached_result_is_the_same_result(
@@ -61,23 +75,42 @@ def test_changed_settings_do_not_reuse_the_cache(
     assert len(cache_files(project)) == 2  # a second fingerprint, the first untouched
 
 
-@pytest.mark.parametrize("garbage", ["{not json", "[1, 2]", '{"k": "v"}'])
-def test_a_broken_cache_file_is_ignored_and_rewritten(
-    project: Path, garbage: str, capsys: pytest.CaptureFixture[str]
+GARBAGE = [
+    "{not json",
+    "[1, 2]",
+    '{"k": "v"}',
+    "[" * 1000 + "]" * 1000,  # deeper than the JSON reader recurses
+    '{"k": [[1, 1, "ACO104", "m", "n", Infinity]]}',
+    '{"k": [[1e400, 1, "ACO104", "m", "n", "error"]]}',
+    '{"k": [[NaN, 1, "ACO104", "m", "n", "error"]]}',
+]
+
+
+@pytest.mark.parametrize("signed", [True, False], ids=["signed", "unsigned"])
+@pytest.mark.parametrize("garbage", GARBAGE)
+def test_a_broken_cache_file_is_ignored_and_rewritten_silently(
+    project: Path, garbage: str, signed: bool, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["check"])
     path = cache_files(project)[0]
-    path.write_text(garbage, encoding="utf-8")
+    if signed:  # as if our own write had been corrupted: it is still not trusted blindly
+        write_signed(path, garbage.encode())
+    else:
+        path.write_text(garbage, encoding="utf-8")
+    capsys.readouterr()
     assert main(["check"]) == 1
-    assert "ACO104" in capsys.readouterr().out.split("\n", 1)[1]
-    assert len(json.loads(path.read_text())) == 2
+    out, err = capsys.readouterr()
+    assert out.count("ACO104") == 1 and err == ""
+    entries = read_entries(path)
+    assert isinstance(entries, dict) and len(entries) == 2
 
 
 def test_a_malformed_entry_is_rechecked(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     main(["check"])
     path = cache_files(project)[0]
-    entries = json.loads(path.read_text())
-    path.write_text(json.dumps({key: [["bad"]] for key in entries}), encoding="utf-8")
+    entries = read_entries(path)
+    assert isinstance(entries, dict)
+    write_signed(path, json.dumps({key: [["bad"]] for key in entries}).encode())
     capsys.readouterr()
     assert main(["check"]) == 1
     assert "a.py:1:1: ACO104" in capsys.readouterr().out

@@ -9,18 +9,6 @@ import pytest
 
 from acolyte_gates.cli import main
 
-FIVE = "def f(a, b, c, d, e):\n    pass\n"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = tmp_path / "proj"
-    root.mkdir()
-    (root / "pyproject.toml").write_text('[tool.acolyte-gates]\nselect = ["ACO1"]\n', "utf-8")
-    (root / "a.py").write_text(FIVE, encoding="utf-8")
-    monkeypatch.chdir(root)
-    return root
-
 
 @pytest.fixture
 def victim(tmp_path: Path) -> Path:
@@ -36,9 +24,9 @@ def listing(folder: Path) -> dict[str, bytes]:
 
 
 def test_cache_clean_refuses_a_symlinked_cache_folder_in_one_line(
-    project: Path, victim: Path, capsys: pytest.CaptureFixture[str]
+    cache_project: Path, victim: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / ".acolyte_cache").symlink_to(victim)
+    (cache_project / ".acolyte_cache").symlink_to(victim)
     (victim / "0123456789abcdef01234567.json").write_text("{}", encoding="utf-8")
     before = listing(victim)
     assert main(["cache", "clean", "."]) == 2
@@ -48,9 +36,9 @@ def test_cache_clean_refuses_a_symlinked_cache_folder_in_one_line(
 
 
 def test_check_neither_reads_nor_writes_through_a_symlinked_cache_folder(
-    project: Path, victim: Path, capsys: pytest.CaptureFixture[str]
+    cache_project: Path, victim: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / ".acolyte_cache").symlink_to(victim)
+    (cache_project / ".acolyte_cache").symlink_to(victim)
     before = listing(victim)
     assert main(["check"]) == 1
     assert main(["check"]) == 1
@@ -58,20 +46,22 @@ def test_check_neither_reads_nor_writes_through_a_symlinked_cache_folder(
     assert capsys.readouterr().out.count("a.py:1:1: ACO104") == 2
 
 
-def test_a_dangling_gitignore_symlink_is_not_written_through(project: Path, tmp_path: Path) -> None:
-    (project / ".acolyte_cache").mkdir()
+def test_a_dangling_gitignore_symlink_is_not_written_through(
+    cache_project: Path, tmp_path: Path
+) -> None:
+    (cache_project / ".acolyte_cache").mkdir()
     outside = tmp_path / "outside.txt"
-    (project / ".acolyte_cache" / ".gitignore").symlink_to(outside)
+    (cache_project / ".acolyte_cache" / ".gitignore").symlink_to(outside)
     assert main(["check"]) == 1
     assert not outside.exists()
-    assert (project / ".acolyte_cache" / ".gitignore").is_symlink()
+    assert (cache_project / ".acolyte_cache" / ".gitignore").is_symlink()
 
 
 def test_a_symlinked_cache_file_is_neither_trusted_nor_written_through(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    cache_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["check"])
-    (cache_file,) = (project / ".acolyte_cache").glob("*.json")
+    (cache_file,) = (cache_project / ".acolyte_cache").glob("*.json")
     outside = tmp_path / "forged.json"
     outside.write_bytes(cache_file.read_bytes())
     cache_file.unlink()
@@ -85,20 +75,20 @@ def test_a_symlinked_cache_file_is_neither_trusted_nor_written_through(
 
 
 def test_a_file_named_like_the_cache_folder_means_no_cache_and_clean_says_so(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    cache_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    (project / ".acolyte_cache").write_text("mine\n", encoding="utf-8")
+    (cache_project / ".acolyte_cache").write_text("mine\n", encoding="utf-8")
     assert main(["check"]) == 1
-    assert (project / ".acolyte_cache").read_text() == "mine\n"
+    assert (cache_project / ".acolyte_cache").read_text() == "mine\n"
     assert main(["cache", "clean"]) == 2
     assert "is not a folder" in capsys.readouterr().err
 
 
 def test_cache_clean_deletes_only_what_the_cache_wrote(
-    project: Path, victim: Path, capsys: pytest.CaptureFixture[str]
+    cache_project: Path, victim: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["check"])
-    folder = project / ".acolyte_cache"
+    folder = cache_project / ".acolyte_cache"
     (folder / "notes.txt").write_text("the user's\n", encoding="utf-8")
     (folder / "ffffffffffffffffffffffff.json").symlink_to(victim / "b.txt")
     capsys.readouterr()
@@ -115,10 +105,10 @@ def test_cache_clean_deletes_only_what_the_cache_wrote(
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads and deletes whatever the modes say")
 def test_an_unreadable_cache_folder_is_one_line_for_clean(
-    project: Path, capsys: pytest.CaptureFixture[str]
+    cache_project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     main(["check"])
-    folder = project / ".acolyte_cache"
+    folder = cache_project / ".acolyte_cache"
     folder.chmod(0o300)  # no listing
     try:
         assert main(["cache", "clean"]) == 2

@@ -1,10 +1,13 @@
 """The content cache: a file whose bytes, path and settings are unchanged is not checked again.
 
-One JSON file per settings fingerprint under `.acolyte_cache/` at the project root,
-mapping blake2b(relative path + content) to the file's findings. JSON, not pickle: a
-cache file in a checked-out tree is data we did not write, and must never run code. The fingerprint covers the
-settings, the acolyte-gates version, the Python version and the loaded plugins with their
-versions, so any change to them starts a fresh cache. A missing, broken or foreign cache file is ignored and rewritten.
+One JSON file per settings fingerprint under `.acolyte_cache/` at the project root, mapping
+blake2b(relative path + the exact bytes that were parsed) to the file's findings. A cache
+file in a checked-out tree may be data we did not write: it is JSON, never pickle, so it
+cannot run code, and it is signed with the user's own key (userkey.py), so one that came
+with a clone cannot pass code it never checked. The fingerprint covers the settings, the
+acolyte-gates version, the Python version and the loaded plugins with their versions, so
+any change to them starts a fresh cache.
+A missing, broken, foreign or unsigned cache file is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -20,8 +23,10 @@ from acolyte_gates.cachedir import cache_folder, read_file, write_file
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.entrypoints import plugin_identity
 from acolyte_gates.findings import Finding, Severity
+from acolyte_gates.userkey import key_folder, sign, user_key, verify
 
-_FORMAT = 1
+_FORMAT = 2
+_MAGIC = b"acolyte-gates-cache "
 
 Entry = list[object]
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -43,9 +48,11 @@ def settings_fingerprint(settings: Settings) -> str:
 
 @dataclass
 class Cache:
-    """Entries loaded from disk plus the ones this run adds; saved once at the end."""
+    """Entries loaded from disk plus the ones this run adds; saved once at the end, signed with
+    `key` (None: no key could be had, so nothing is saved)."""
 
     path: Path
+    key: bytes | None
     entries: dict[str, Entry] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     dirty: bool = False
@@ -69,29 +76,53 @@ def cache_path(settings: Settings) -> Path:
     return cache_folder(settings.root) / f"{settings_fingerprint(settings)}.json"
 
 
-def load(settings: Settings) -> Cache:
-    """The cache for these settings; empty when there is none or it cannot be read."""
-    path = cache_path(settings)
-    data = read_file(path.parent, path.name)
+def _verified(data: bytes | None, key: bytes | None, name: str) -> bytes | None:
+    """A cache file's JSON when its signature is this user's, else None (the file is ignored)."""
+    if data is None or key is None:
+        return None
+    header, _, payload = data.partition(b"\n")
+    if not header.startswith(_MAGIC):
+        return None
+    signature = header[len(_MAGIC) :].decode("ascii", "replace")
+    return payload if verify(key, name, payload, signature) else None
+
+
+def _not_allowed(text: str) -> object:
+    """Refuse a number the cache never writes (floats, NaN, Infinity): the file is rebuilt."""
+    raise ValueError(f"unexpected number {text} in the cache")
+
+
+def _parse(payload: bytes | None) -> object:
+    """The JSON of a verified cache file, or {} when it is broken, too deep, or holds odd numbers."""
+    if payload is None:
+        return {}
     try:
-        entries = json.loads(data) if data is not None else {}
-    except ValueError:  # a broken cache is rebuilt, never an error
-        entries = {}
+        return json.loads(payload, parse_float=_not_allowed, parse_constant=_not_allowed)
+    except (ValueError, RecursionError):  # a broken cache is rebuilt, never an error
+        return {}
+
+
+def load(settings: Settings) -> Cache:
+    """The cache for these settings; empty when there is none, or it is broken or not ours."""
+    path = cache_path(settings)
+    key = user_key(key_folder())
+    entries = _parse(_verified(read_file(path.parent, path.name), key, path.name))
     if not isinstance(entries, dict):
-        return Cache(path, {}, dirty=True)
+        return Cache(path, key, {}, dirty=True)
     valid = {key: value for key, value in entries.items() if isinstance(value, list)}
-    return Cache(path, valid, dirty=len(valid) != len(entries))
+    return Cache(path, key, valid, dirty=len(valid) != len(entries))
 
 
 def save(cache: Cache) -> None:
-    """Write the cache atomically, keeping only what this run used once it has grown stale."""
-    if not cache.dirty:
+    """Write the cache signed and atomically, keeping only what this run used once grown stale."""
+    if not cache.dirty or cache.key is None:
         return
     entries = cache.entries
     if len(entries) > 2 * len(cache.used) + 1000:
         entries = {key: entries[key] for key in cache.used}
-    text = json.dumps(entries, separators=(",", ":"))  # dump writes piece by piece
-    write_file(cache.path.parent, cache.path.name, text.encode("utf-8"))
+    payload = json.dumps(entries, separators=(",", ":")).encode("utf-8")
+    signature = sign(cache.key, cache.path.name, payload).encode("ascii")
+    write_file(cache.path.parent, cache.path.name, _MAGIC + signature + b"\n" + payload)
 
 
 def encode_entry(findings: list[Finding]) -> Entry:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from acolyte_gates import cache
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.duplication import RULE_CODE as DUPLICATE_CODE
 from acolyte_gates.duplication.windows import (
     FileWindows,
     compares_across_files,
     decode_windows,
     encode_windows,
 )
-from acolyte_gates.findings import Finding
+from acolyte_gates.errors import AcolyteError
+from acolyte_gates.findings import INTERNAL_ERROR, Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
 
@@ -40,16 +43,27 @@ class CheckOptions:
     use_cache: bool = True
 
 
-def read_source(path: str) -> SourceFile:
-    """A SourceFile for a path on disk; an unreadable file becomes a parse failure."""
+def read_bytes(path: str) -> tuple[bytes | None, str]:
+    """A file's bytes, or None and why it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read()
+            return handle.read(), ""
     except OSError as exc:
+        return None, exc.strerror or str(exc)
+
+
+def source_of(path: str, data: bytes | None, why: str = "") -> SourceFile:
+    """A SourceFile for bytes read from `path`; unreadable (None) becomes a parse failure."""
+    if data is None:
         source = SourceFile.from_bytes(path, b"")
-        source.failure = ParseFailure(1, 1, f"cannot read the file: {exc.strerror}")
+        source.failure = ParseFailure(1, 1, f"cannot read the file: {why}")
         return source
     return SourceFile.from_bytes(path, data)
+
+
+def read_source(path: str) -> SourceFile:
+    """A SourceFile for a path on disk; an unreadable file becomes a parse failure."""
+    return source_of(path, *read_bytes(path))
 
 
 @dataclass(frozen=True)
@@ -59,21 +73,34 @@ class FileResult:
     path: str
     findings: tuple[Finding, ...]
     windows: FileWindows | None = None
+    key: str | None = None
 
 
-def check_one(path: str, settings: Settings) -> FileResult:
-    """Findings for one file on disk, and its duplication windows when the run compares files."""
+def check_one(path: str, settings: Settings, keyed: bool = False) -> FileResult:
+    """Findings for one file on disk, and its duplication windows when the run compares files.
+
+    The file is read once; when `keyed`, the result carries the cache key of exactly the bytes
+    that were checked, so an edit made meanwhile can never be cached under the old content.
+    """
     from acolyte_gates.duplication.crossfile import collect_windows  # warm runs skip the rules
-    from acolyte_gates.engine import check_file
+    from acolyte_gates.engine import check_file, internal_error
 
-    source = read_source(path)
+    data, why = read_bytes(path)
+    source = source_of(path, data, why)
     relpath = relative_to_root(path, settings.root)
-    findings = tuple(check_file(source, settings, relpath))
-    return FileResult(path, findings, collect_windows(source, settings, relpath))
+    findings = check_file(source, settings, relpath)
+    try:
+        windows = collect_windows(source, settings, relpath)
+    except Exception as error:  # our bug: the file says so, the run goes on
+        windows = None
+        crash = internal_error(path, DUPLICATE_CODE, error)  # once, though the rule crashed too
+        findings = findings if crash in findings else sorted([*findings, crash], key=_position)
+    key = cache.content_key(relpath, data) if keyed and data is not None else None
+    return FileResult(path, tuple(findings), windows, key)
 
 
-def _check_chunk(paths: list[str], settings: Settings) -> list[FileResult]:
-    return [check_one(path, settings) for path in paths]
+def _check_chunk(paths: list[str], settings: Settings, keyed: bool = False) -> list[FileResult]:
+    return [check_one(path, settings, keyed) for path in paths]
 
 
 def _sizes(paths: list[str]) -> list[tuple[int, str]]:
@@ -110,44 +137,60 @@ def effective_jobs(jobs: int, sizes: list[tuple[int, str]]) -> int:
     return max(1, wanted)
 
 
-def check_in_pool(sizes: list[tuple[int, str]], settings: Settings, jobs: int) -> list[FileResult]:
+def check_in_pool(
+    sizes: list[tuple[int, str]], settings: Settings, jobs: int, keyed: bool = False
+) -> list[FileResult]:
     """Every file's result from a pool of `jobs` worker processes, in the order of `sizes`."""
     from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+    from concurrent.futures.process import BrokenProcessPool
 
     chunks = list(_chunks(sizes, jobs))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
-        return [result for part in parts for result in part]
+    pool = ProcessPoolExecutor(max_workers=min(jobs, len(chunks)), initializer=_worker_start)
+    try:
+        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks), [keyed] * len(chunks))
+        results = [result for part in parts for result in part]
+    except BrokenProcessPool as error:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise AcolyteError(
+            "a worker process died during the check (killed, or out of memory?); try --jobs 1"
+        ) from error
+    except BaseException:  # Ctrl-C: drop the chunks not started instead of checking them all
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return results
 
 
-def _check_all(paths: list[str], settings: Settings, jobs: int) -> list[FileResult]:
+def _worker_start() -> None:
+    """A worker ends at once on Ctrl-C (the terminal signals the whole group); the parent reports."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def _check_all(
+    paths: list[str], settings: Settings, jobs: int, keyed: bool = False
+) -> list[FileResult]:
     """Every file's result, in-process or through a pool of workers."""
     sizes = _sizes(paths) if jobs != 1 else []
     jobs = effective_jobs(jobs, sizes) if jobs != 1 else 1
     if jobs == 1:
-        return _check_chunk(paths, settings)
-    return check_in_pool(sizes, settings, jobs)
-
-
-def _cache_key(path: str, settings: Settings) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            return cache.content_key(relative_to_root(path, settings.root), handle.read())
-    except OSError:
-        return None
+        return _check_chunk(paths, settings, keyed)
+    return check_in_pool(sizes, settings, jobs, keyed)
 
 
 def _from_cache(
     paths: list[str], settings: Settings, store: cache.Cache
-) -> tuple[list[FileResult], dict[str, str | None]]:
-    """Results of unchanged files from the cache, and the cache key (or None) of each file to check."""
+) -> tuple[list[FileResult], list[str]]:
+    """Results of unchanged files from the cache, and the files to check."""
     results: list[FileResult] = []
-    todo: dict[str, str | None] = {}
+    todo: list[str] = []
     for path in paths:
-        key = _cache_key(path, settings)
+        data, _ = read_bytes(path)
+        key = (
+            None if data is None else cache.content_key(relative_to_root(path, settings.root), data)
+        )
         cached = _decode(path, store.get(key)) if key else None
         if cached is None:
-            todo[path] = key
+            todo.append(path)
         else:
             results.append(cached)
     return results, todo
@@ -174,12 +217,13 @@ def _results(paths: list[str], settings: Settings, options: CheckOptions) -> lis
     if not options.use_cache:
         return _check_all(paths, settings, options.jobs)
     store = cache.load(settings)
+    if store.key is None:  # no key of the user's to sign with: nothing can be cached
+        return _check_all(paths, settings, options.jobs)
     results, todo = _from_cache(paths, settings, store)
-    for result in _check_all(list(todo), settings, options.jobs):
+    for result in _check_all(todo, settings, options.jobs, keyed=True):
         results.append(result)
-        key = todo[result.path]
-        if key:
-            store.put(key, _encode(result))
+        if result.key and not any(f.code == INTERNAL_ERROR for f in result.findings):
+            store.put(result.key, _encode(result))  # a crash is never remembered
     cache.save(store)
     return results
 
@@ -196,8 +240,15 @@ def _with_cross_file_copies(results: list[FileResult]) -> list[FileResult]:
     """The results with each file's cross-file duplicates merged into its sorted findings."""
     from acolyte_gates.duplication.crossfile import cross_file_findings
 
+    compared = [r.windows for r in results if r.windows is not None]
+    try:
+        found = list(cross_file_findings(compared))
+    except Exception as error:  # our bug: the first compared file says so, the run goes on
+        from acolyte_gates.engine import internal_error
+
+        found = [internal_error(compared[0].path, DUPLICATE_CODE, error)] if compared else []
     copies: dict[str, list[Finding]] = {}
-    for copy in cross_file_findings([r.windows for r in results if r.windows is not None]):
+    for copy in found:
         copies.setdefault(copy.path, []).append(copy)
     if not copies:
         return results

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -10,7 +12,8 @@ import click
 
 from acolyte_gates import __version__
 from acolyte_gates.cli_check import LEVELS, check
-from acolyte_gates.errors import AcolyteError, RuleCrashed
+from acolyte_gates.errors import AcolyteError
+from acolyte_gates.reports.text import printable
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,8 +158,16 @@ def hook_run(paths: tuple[str, ...], gates: str | None, skip: str | None, fix: b
     sys.exit(commands.run(commands.HookRunOptions(gates, skip, fix, paths)))
 
 
+def _tolerant_streams() -> None:
+    """Let stdout and stderr print any text: what they cannot encode comes out escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit code; user errors exit 2 with one plain line."""
+    _tolerant_streams()
     try:
         cli.main(
             args=list(argv) if argv is not None else None,
@@ -168,14 +179,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as error:
         error.show()
         return 2
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        return 1
+    except click.exceptions.Abort:  # Ctrl-C outside a gate run (we ask no questions)
+        click.echo("acolyte-gates: interrupted", err=True)
+        return 128 + signal.SIGINT
     except AcolyteError as error:
-        click.echo(f"acolyte-gates: error: {error}", err=True)
-        return 2
-    except RuleCrashed as error:
-        click.echo(f"acolyte-gates: internal error: {error}; please report it", err=True)
+        click.echo(f"acolyte-gates: error: {printable(str(error))}", err=True)
         return 2
     except SystemExit as done:
         return done.code if isinstance(done.code, int) else 1

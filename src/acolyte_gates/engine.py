@@ -8,8 +8,7 @@ from acolyte_gates import noqa
 from acolyte_gates.config.schema import limits_for
 from acolyte_gates.config.settings import Limits, Settings
 from acolyte_gates.decision import enabled_codes
-from acolyte_gates.errors import RuleCrashed
-from acolyte_gates.findings import Finding
+from acolyte_gates.findings import INTERNAL_ERROR, Finding
 from acolyte_gates.paths import matches
 from acolyte_gates.registry import current
 from acolyte_gates.rules.base import Context, Hit, Rule
@@ -44,14 +43,33 @@ def is_silenced(source: SourceFile, hit: Hit, code: str) -> bool:
     return any(noqa.silences(source.noqa_text(line), code) for line in (hit.line, *hit.noqa_lines))
 
 
+def internal_error(path: str, code: str, error: BaseException) -> Finding:
+    """The ACO002 finding of a file on which rule `code` crashed, naming the rule and its error.
+
+    It is a bug of ours, not of the file: never silenced by noqa or ignore, always an error.
+    """
+    owner = next(
+        (p for p in current().plugins if any(r.code == code for r in p.plugin.rules)), None
+    )
+    rule = current().rules_by_code.get(code)
+    name = f"{code} ({rule.name})" if rule else code
+    whose = "" if owner is None or owner.builtin else f" of plugin {owner.package}"
+    message = (
+        f"rule {name}{whose} crashed on this file ({type(error).__name__}: {error});"
+        f" the file is not fully checked; please report it to {owner.package if owner else 'us'}"
+    )
+    return Finding(path, 1, 1, INTERNAL_ERROR, message, "internal-error")
+
+
 def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
-    """Every rule's hits on one file as findings, noqa applied."""
+    """Every rule's hits on one file as findings, noqa applied; a crashed rule is one ACO002."""
     findings = []
     for rule in rules:
         try:
             hits = list(rule.check(source, ctx))
-        except Exception as error:  # a crashing rule is our bug: name it, never hide it
-            raise RuleCrashed(rule.code, source.path, error) from error
+        except Exception as error:  # a crashing rule is our bug: name it, check the rest
+            findings.append(internal_error(source.path, rule.code, error))
+            continue
         for hit in hits:
             if not is_silenced(source, hit, rule.code):
                 findings.append(

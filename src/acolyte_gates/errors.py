@@ -1,4 +1,9 @@
-"""One error family for user-facing failures; the CLI maps them to exit code 2."""
+"""One error family for user-facing failures; the CLI maps them to exit code 2.
+
+Every exception class here and elsewhere in the package takes one message argument, so that
+it pickles: an error raised in a worker process must cross back to the parent (a process
+pool, flake8 -j) intact.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +18,3 @@ class ConfigError(AcolyteError):
 
 class UsageError(AcolyteError):
     """The command line asks for something that cannot be done."""
-
-
-class RuleCrashed(Exception):
-    """A rule raised on a file: a bug of ours, reported with the rule and the file named."""
-
-    def __init__(self, code: str, path: str, error: BaseException) -> None:
-        super().__init__(f"rule {code} crashed on {path}: {type(error).__name__}: {error}")

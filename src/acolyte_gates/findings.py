@@ -5,6 +5,9 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
+# The code of a finding that says a rule crashed on the file (the engine makes it, no rule).
+INTERNAL_ERROR = "ACO002"
+
 
 class Severity(str, enum.Enum):
     """How much a finding weighs: errors fail a run, warnings only under --strict."""

@@ -24,7 +24,7 @@ from acolyte_gates.config.settings import Settings
 from acolyte_gates.engine import check_file
 from acolyte_gates.errors import AcolyteError
 from acolyte_gates.paths import common_folder, relative_to_root
-from acolyte_gates.source import SourceFile
+from acolyte_gates.source import ParseFailure, SourceFile, decode, normalise
 
 
 def _attribute(key: str) -> str:
@@ -115,7 +115,9 @@ class AcolytePlugin:
     def run(self) -> Iterator[tuple[int, int, str, type[AcolytePlugin]]]:
         """Yield flake8's (line, 0-based column, 'CODE message', type) for each finding."""
         settings = settings_for(self.options)
-        source = SourceFile(self.filename, "".join(self.lines), self.tree)
+        text = "".join(self.lines)
+        source = SourceFile(self.filename, text, self.tree)
+        source.failure = undecodable(self.filename, text)
         relpath = relative_to_root(self.filename, settings.root)
         for finding in check_file(source, settings, relpath, self.plugin):
             yield finding.line, finding.col - 1, f"{finding.code} {finding.message}", type(self)
@@ -141,3 +143,21 @@ def flake8_extension(plugin: str) -> type[AcolytePlugin]:
     Extension.plugin = plugin
     Extension.__qualname__ = Extension.__name__ = f"Flake8Extension[{plugin}]"
     return Extension
+
+
+def undecodable(filename: str, text: str) -> ParseFailure | None:
+    """Why the file cannot be decoded, when flake8 read it anyway (it falls back to latin-1).
+
+    The standalone checker reports such a file as ACO001; so does the plugin, once the bytes
+    on disk are those flake8 read (latin-1 decodes anything, so compare that reading with
+    flake8's lines; code given on stdin has no bytes to look at and is taken as it is).
+    """
+    try:
+        with open(filename, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    _, failure = decode(data)
+    if failure is None or normalise(data.decode("latin-1")) != normalise(text):
+        return None
+    return failure

@@ -56,9 +56,19 @@ def decode(data: bytes) -> tuple[str | None, ParseFailure | None]:
         )
     if cookie_error:
         return None, ParseFailure(1, 1, cookie_error)
+    return normalise(text), None
+
+
+def normalise(text: str) -> str:
+    """Text as the rules expect it: no byte order mark, every line ending (\\r\\n, \\r) made `\\n`.
+
+    Python's parser takes a lone \\r as a line break too, so line numbers do not change.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def parse(text: str, path: str) -> tuple[ast.Module | None, ParseFailure | None]:
@@ -83,10 +93,10 @@ class SourceFile:
 
     def __init__(self, path: str, text: str, tree: ast.Module | None = None) -> None:
         self.path = path
-        self.text = text
+        self.text = normalise(text)
         self.failure: ParseFailure | None = None
         if tree is None:
-            tree, self.failure = parse(text, path)
+            tree, self.failure = parse(self.text, path)
         self._tree = tree
         self._memo: dict[str, object] = {}
 

@@ -36,9 +36,9 @@ def test_black_that_cannot_parse_a_file_reports_where() -> None:
     assert lines(verdict) == ["bad.py:1:4: FMT002 black cannot parse the file"]
 
 
-def test_black_exit_1_with_nothing_readable_fails_with_the_raw_output() -> None:
+def test_black_exit_1_with_nothing_readable_is_an_error_with_the_raw_output() -> None:
     verdict = black_gate.read(result(1, stderr="something new\n"), ctx("format"))
-    assert verdict.status is GateStatus.FAILED and not verdict.findings
+    assert verdict.status is GateStatus.ERROR and not verdict.findings
     assert "something new" in verdict.detail and "exited with code 1" in verdict.detail
 
 
@@ -120,7 +120,7 @@ def test_mypy_syntax_errors_exit_2_yet_are_findings() -> None:
 
 def test_mypy_text_instead_of_json_is_unreadable() -> None:
     verdict = mypy_gate.read(result(1, stdout="a.py:1: error: Bad\n"), ctx("types"))
-    assert verdict.status is GateStatus.FAILED and "a.py:1: error: Bad" in verdict.detail
+    assert verdict.status is GateStatus.ERROR and "a.py:1: error: Bad" in verdict.detail
 
 
 def test_flake8_lines_are_split_on_tabs() -> None:
@@ -190,6 +190,6 @@ def test_bandit_below_the_bar_passes_though_it_exits_1() -> None:
     )
 
 
-def test_bandit_output_that_is_not_json_fails_with_it() -> None:
+def test_bandit_output_that_is_not_json_is_an_error_with_it() -> None:
     verdict = bandit_gate.read(result(0, stdout="[main] INFO oops"), ctx("security"))
-    assert verdict.status is GateStatus.FAILED and "oops" in verdict.detail
+    assert verdict.status is GateStatus.ERROR and "oops" in verdict.detail

@@ -58,9 +58,9 @@ def test_a_syntax_error_without_a_code_is_named_invalid_syntax() -> None:
     ]
 
 
-def test_ruff_output_that_is_not_its_json_fails_with_the_raw_output() -> None:
+def test_ruff_output_that_is_not_its_json_is_an_error_with_the_raw_output() -> None:
     verdict = ruff_lint_gate.read(result(1, stdout="a.py:1:1: F401 unused\n"), ctx("lint"))
-    assert verdict.status is GateStatus.FAILED and "a.py:1:1: F401" in verdict.detail
+    assert verdict.status is GateStatus.ERROR and "a.py:1:1: F401" in verdict.detail
 
 
 def test_ruff_that_cannot_run_is_an_error() -> None:

@@ -158,3 +158,29 @@ def test_an_unknown_gate_is_a_usage_error(git_repo: Repo) -> None:
     done = git_repo.cli("hook", "install", "--gates", "aco,formt")
     assert done.returncode == 2
     assert "did you mean 'format'" in done.stderr
+
+
+def test_a_dangling_symlink_named_pre_commit_is_a_foreign_hook_not_a_crash(
+    git_repo: Repo, tmp_path: Path
+) -> None:
+    hook = git_repo.path / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.symlink_to(tmp_path / "gone")
+    done = git_repo.cli("hook", "install")
+    assert (done.returncode, done.stderr.count("\n")) == (1, 1)
+    assert "is not acolyte-gates' hook; left it alone" in done.stderr
+    done = git_repo.cli("hook", "uninstall")
+    assert (done.returncode, done.stderr.count("\n")) == (1, 1)
+    assert git_repo.cli("hook", "install", "--force").returncode == 0
+    assert (hook.parent / "pre-commit.local").is_symlink()  # the link itself moved aside
+    assert MARKER in hook.read_text()
+
+
+def test_a_folder_named_pre_commit_is_left_alone_by_install_and_uninstall(git_repo: Repo) -> None:
+    hook = git_repo.path / ".git" / "hooks" / "pre-commit"
+    hook.mkdir(parents=True)
+    for args in (("install",), ("install", "--force"), ("install", "--chain"), ("uninstall",)):
+        done = git_repo.cli("hook", *args)
+        assert (done.returncode, done.stderr.count("\n")) == (1, 1), args
+        assert "Traceback" not in done.stderr
+    assert hook.is_dir() and not (hook.parent / "pre-commit.local").exists()

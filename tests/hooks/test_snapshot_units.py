@@ -64,6 +64,13 @@ def test_importers_are_the_modules_importing_a_staged_one() -> None:
     assert importers(sources, ["src/pkg/core.py"]) == {"src/pkg/user.py"}
 
 
+def test_a_module_nested_too_deeply_to_parse_imports_nothing_and_does_not_crash() -> None:
+    # 10,000 chained additions: ast.parse raises RecursionError on this valid module.
+    deep = "import a\nX = 1" + " + 1" * 10_000 + "\n"
+    sources = {"deep.py": deep, "b.py": "import a\n"}
+    assert importers(sources, ["a.py"]) == {"b.py"}
+
+
 def test_gate_lists_are_checked_and_deduplicated() -> None:
     assert parse_gates("aco, format,aco") == ("aco", "format")
     with pytest.raises(UsageError, match="did you mean 'security'"):

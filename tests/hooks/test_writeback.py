@@ -8,7 +8,10 @@ in an editor would) before it execs the real flake8.
 from __future__ import annotations
 
 import os
+import signal
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -105,3 +108,33 @@ def test_a_symlinked_journal_entry_is_never_followed(git_repo: Repo, tmp_path: P
     (git_repo.path / ".git" / JOURNAL).write_bytes(b"mod.py\0")
     assert git_repo.cli("hook", "run", "--gates", "aco").returncode == 0
     assert victim.read_text() == "keep me"
+
+
+def test_a_hook_stopped_by_ctrl_c_writes_nothing_back_and_leaves_no_tool(
+    git_repo: Repo, tmp_path: Path
+) -> None:
+    from gates.test_process import is_gone
+    from gates.test_signals import wait_for
+
+    tools = tool_folder(tmp_path, None)
+    pids = tmp_path / "pids"  # the tool runs in the snapshot folder: its pids go here
+    pids.mkdir()
+    waiting = f"sleep 300 &\necho $! > {pids}/child\necho $$ > {pids}/tool\nwait\n"
+    (tools / "flake8").write_text("#!/bin/sh\n" + waiting, encoding="utf-8")
+    git_repo.stage("mod.py", UNFORMATTED)
+    before = git_repo.state()
+    hook = subprocess.Popen(
+        [sys.executable, "-m", "acolyte_gates", "hook", "run", "--fix", "--gates", "format,lint"],
+        cwd=git_repo.path,
+        env={**os.environ, "ACOLYTE_GATES_TOOL_PATH": str(tools)},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    # the lint gate runs after black fixed the snapshot (fixers first); its tool waits there
+    tool = wait_for(pids / "tool", hook)
+    hook.send_signal(signal.SIGINT)
+    out, _ = hook.communicate(timeout=120)
+    assert hook.returncode == 130
+    assert "gate lint interrupted: stopped by SIGINT" in out and "re-staged" not in out
+    assert is_gone(tool) and is_gone(int((pids / "child").read_text()))
+    assert git_repo.state() == before  # the fix was not written, nothing staged

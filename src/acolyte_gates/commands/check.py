@@ -18,7 +18,7 @@ from acolyte_gates.config.settings import Settings
 from acolyte_gates.discovery import discover, warnings
 from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.errors import UsageError
-from acolyte_gates.findings import Finding
+from acolyte_gates.findings import INTERNAL_ERROR, Finding
 from acolyte_gates.output import wants_color, write_report
 from acolyte_gates.paths import common_folder
 from acolyte_gates.reports import get_report
@@ -92,6 +92,17 @@ def settings_for(paths: Sequence[str], config: str | None, overrides: CliOverrid
 def exit_code(findings: list[Finding], strict: bool) -> int:
     """1 when any finding fails the run (warnings only under --strict), else 0."""
     return int(any(f.is_error or strict for f in findings))
+
+
+def crash_note(findings: list[Finding]) -> str:
+    """A line for stderr when a rule crashed on some files (ACO002); empty when none did."""
+    crashed = {f.path for f in findings if f.code == INTERNAL_ERROR}
+    if not crashed:
+        return ""
+    return (
+        f"acolyte-gates: internal error: a rule crashed on {len(crashed)} file(s)"
+        " (ACO002 findings); every other rule and file was checked; please report it\n"
+    )
 
 
 @contextmanager
@@ -180,4 +191,8 @@ def run_check(request: CheckRequest) -> int:
     run = _check_stdin if request.paths == (STDIN,) else _check_paths
     checked = run(request)
     write_report(render(checked, request.output), request.output.output_file)
+    note = crash_note(checked.findings)
+    if note:
+        sys.stderr.write(note)
+        return 2
     return 0 if request.exit_zero else exit_code(checked.findings, request.strict)

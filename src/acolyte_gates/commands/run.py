@@ -92,7 +92,10 @@ def _with_live_progress(request: RunRequest) -> RunReport:
 
 
 def run_command(cli: RunCliRequest) -> int:
-    """Run the gates and print the report; 0 when every selected gate passed, else 1."""
+    """Run the gates and print the report; 0 when every selected gate passed, else 1.
+
+    Stopped by SIGINT or SIGTERM: the report of what finished, and 130 or 143.
+    """
     report_plugin_failures(sys.stderr.write)
     settings = load_settings(Path.cwd(), Path(cli.config) if cli.config else None)
     request = build_request(cli, settings)
@@ -106,4 +109,6 @@ def run_command(cli: RunCliRequest) -> int:
     else:
         from acolyte_gates.reports.run_text import render
     sys.stdout.write(render(report))
+    if report.interrupted_by is not None:  # as a shell reports a command a signal ended
+        return 128 + report.interrupted_by
     return 0 if report.passed else 1

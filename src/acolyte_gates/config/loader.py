@@ -19,22 +19,44 @@ else:  # pragma: no cover - exercised on 3.10 only
 TABLE = "acolyte-gates"
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Parse a TOML file, turning unreadable or invalid files into one-line errors."""
+def _text(path: Path) -> str:
+    """A TOML file's text: it must be readable and UTF-8, as TOML requires."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the file ({exc.strerror})") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}: not UTF-8 (line {line}: {exc.reason}); TOML files must be saved as UTF-8"
+        ) from exc
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Parse a TOML file, turning unreadable, non-UTF-8, invalid or too deep files into one line."""
+    return _parse(path, _text(path))
+
+
+def _parse(path: Path, text: str) -> dict[str, Any]:
+    """The TOML document in `text` (read from `path`), or a one-line ConfigError."""
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from exc
+    except RecursionError as exc:
+        raise ConfigError(
+            f"{path}: not valid TOML (arrays or tables nested too deeply to read); flatten them"
+        ) from exc
 
 
 def _our_table(path: Path) -> dict[str, Any] | None:
     """The [tool.acolyte-gates] table of a pyproject.toml, or None when it has none."""
-    if TABLE not in path.read_text(encoding="utf-8", errors="replace"):
+    text = _text(path)
+    if TABLE not in text:
         return None
-    tool = read_toml(path).get("tool", {})
+    tool = _parse(path, text).get("tool", {})
     table = tool.get(TABLE) if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.{TABLE}] must be a table")

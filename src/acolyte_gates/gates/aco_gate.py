@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from acolyte_gates.checker import CheckOptions, check_files
-from acolyte_gates.errors import RuleCrashed
+from acolyte_gates.findings import INTERNAL_ERROR
 from acolyte_gates.gates.base import (
     GateContext,
     GateStatus,
@@ -22,15 +22,16 @@ def run(ctx: GateContext) -> Verdict:
     forked from a thread of the runner could inherit another thread's held locks.
     """
     files = [os.path.join(ctx.root, path) for path in ctx.files]
-    try:
-        found = check_files(files, ctx.settings, CheckOptions(jobs=1))
-    except RuleCrashed as error:
-        return Verdict(GateStatus.ERROR, (), f"{error}; please report it")
+    found = check_files(files, ctx.settings, CheckOptions(jobs=1))
     rebase = ctx.settings.root
     findings = tuple(
         f._replace(path=root_relative(ctx, os.path.join(rebase, f.path)), origin=ctx.gate)
         for f in found
     )
+    crashed = sorted({f.path for f in findings if f.code == INTERNAL_ERROR})
+    if crashed:
+        detail = f"a rule crashed on {', '.join(crashed)} (ACO002); please report it"
+        return Verdict(GateStatus.ERROR, findings, detail)
     status = GateStatus.FAILED if any(f.is_error for f in findings) else GateStatus.PASSED
     return Verdict(status, findings)
 

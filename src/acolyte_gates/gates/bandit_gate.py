@@ -5,8 +5,8 @@ B101 (assert used) is dropped in test files, where asserts are the point.
 
 from __future__ import annotations
 
-import json
 import os
+from typing import Any
 
 from acolyte_gates.config.settings import TEST_FILE_GLOBS
 from acolyte_gates.findings import Finding
@@ -15,6 +15,7 @@ from acolyte_gates.gates.base import (
     GateContext,
     ToolGate,
     Verdict,
+    json_documents,
     judge,
     make_finding,
     root_relative,
@@ -66,24 +67,29 @@ def _result(item: dict[str, object], ctx: GateContext) -> Finding | None:
     )
 
 
+def _read_document(document: Any, ctx: GateContext) -> list[Finding]:
+    """The kept results of one bandit report, and the files it could not scan."""
+    kept = [_result(item, ctx) for item in document["results"]]
+    failed = [
+        make_finding(
+            ctx,
+            (str(e["filename"]), 1, 1),
+            "B000",
+            f"bandit could not scan the file: {e['reason']}",
+        )
+        for e in document.get("errors", [])
+    ]
+    return [f for f in kept if f is not None] + failed
+
+
 def parse(stdout: str, ctx: GateContext) -> tuple[Finding, ...] | None:
     """The kept results and the files bandit could not scan, or None when stdout is not its JSON."""
     try:
-        document = json.loads(stdout)
-        results, errors = document["results"], document.get("errors", [])
-        kept = [_result(item, ctx) for item in results]
-        failed = [
-            make_finding(
-                ctx,
-                (str(e["filename"]), 1, 1),
-                "B000",
-                f"bandit could not scan the file: {e['reason']}",
-            )
-            for e in errors
-        ]
-    except (json.JSONDecodeError, KeyError, TypeError):
+        reports = json_documents(stdout)
+        found = [finding for report in reports for finding in _read_document(report, ctx)]
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
-    return tuple(f for f in kept if f is not None) + tuple(failed)
+    return tuple(found) if reports else None
 
 
 def read(result: ToolResult, ctx: GateContext) -> Verdict:

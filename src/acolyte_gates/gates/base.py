@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import enum
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
 INSTALL_HINT = 'pip install "acolyte-gates[gates]"'
 # How much of an unreadable tool output a report repeats.
 _RAW_LIMIT = 4000
+# What CPython prints on stderr when a program dies of an uncaught exception.
+_TRACEBACK = "Traceback (most recent call last):"
 
 
 class GateStatus(str, enum.Enum):
@@ -30,6 +33,7 @@ class GateStatus(str, enum.Enum):
     MISSING = "missing"
     TIMEOUT = "timeout"
     ERROR = "error"
+    INTERRUPTED = "interrupted"
     SKIPPED = "skipped"
 
 
@@ -151,23 +155,46 @@ def raw_output(result: ToolResult) -> str:
     return f"{os.path.basename(result.argv[0])} exited with code {result.returncode}:\n{text}"
 
 
+def json_documents(stdout: str) -> list[Any]:
+    """The JSON documents printed one after another (one per call, when files were batched).
+
+    Raises ValueError (not JSON) or RecursionError (nested too deep to read): callers turn
+    either into unreadable output.
+    """
+    decoder = json.JSONDecoder()
+    text, found, index = stdout.strip(), [], 0
+    while index < len(text):
+        document, index = decoder.raw_decode(text, index)
+        found.append(document)
+        while index < len(text) and text[index].isspace():
+            index += 1
+    return found
+
+
+def crashed(result: ToolResult) -> bool:
+    """Whether a Python tool died of an uncaught exception: it failed with a traceback on stderr."""
+    return result.returncode != 0 and _TRACEBACK in result.stderr
+
+
 def judge(result: ToolResult, codes: ExitCodes, findings: tuple[Finding, ...] | None) -> Verdict:
     """The verdict of a tool that ran, from its exit code and the findings read from its output.
 
-    Findings win whatever the code (mypy exits 2 on a syntax error yet reports it). `None`
-    means the output could not be read: that fails the gate with the raw output, as does an
-    exit code that promises findings when none could be read. Any other code is a crash.
+    Findings fail the gate whatever the code (mypy exits 2 on a syntax error yet reports it),
+    unless the tool crashed (a Python traceback on stderr): then they may be only part of the
+    story, and the gate is an error, with the raw output. `None` means the output could not be
+    read: an error too, as is an exit code that promises findings when none could be read, and
+    any code the tool does not document. Each finding is reported once, however many calls
+    (batches of files) repeated it.
     """
+    if crashed(result):
+        return Verdict(GateStatus.ERROR, tuple(sorted(set(findings or ()))), raw_output(result))
     if findings:
-        return Verdict(GateStatus.FAILED, tuple(sorted(findings)))
-    known = result.returncode in codes.clean or result.returncode in codes.found
+        return Verdict(GateStatus.FAILED, tuple(sorted(set(findings))))
     if result.returncode in codes.clean and findings is not None:
         return Verdict(GateStatus.PASSED)
-    if known:
+    if result.returncode in codes.clean or result.returncode in codes.found:
         return Verdict(
-            GateStatus.FAILED,
-            (),
-            "could not read the tool's output; " + raw_output(result),
+            GateStatus.ERROR, (), "could not read the tool's output; " + raw_output(result)
         )
     return Verdict(GateStatus.ERROR, (), raw_output(result))
 

@@ -84,6 +84,6 @@ def read_report(path: str, bar: float) -> CoverageReport | None:
     try:
         with open(path, encoding="utf-8") as handle:
             document = json.load(handle)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # missing, not JSON, or nested too deep
         return None
     return parse_report(document, bar)

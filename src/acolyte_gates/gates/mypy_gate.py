@@ -81,7 +81,7 @@ def parse(stdout: str, ctx: GateContext) -> tuple[Finding, ...] | None:
             continue
         try:
             item = json.loads(line)
-        except json.JSONDecodeError:
+        except (ValueError, RecursionError):  # not JSON, or nested too deep to read
             return None
         if not isinstance(item, dict) or "file" not in item:
             return None

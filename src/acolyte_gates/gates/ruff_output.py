@@ -6,7 +6,6 @@ before 0.12 gave it no code at all, and it is named so here too).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
@@ -16,6 +15,7 @@ from acolyte_gates.gates.base import (
     GateContext,
     GateStatus,
     Verdict,
+    json_documents,
     judge,
     make_finding,
 )
@@ -49,18 +49,20 @@ def _where(item: dict[str, object]) -> tuple[str, int, int]:
 
 
 def parse_check(stdout: str, ctx: GateContext) -> tuple[Finding, ...] | None:
-    """Every diagnostic in ruff's JSON list, or None when stdout is not that list."""
+    """Every diagnostic in ruff's JSON lists (one per call when files were batched), or None
+    when stdout is not such lists (or is nested too deeply to read)."""
     try:
-        items = json.loads(stdout)
-        if not isinstance(items, list):
+        lists = json_documents(stdout)
+        if not lists or not all(isinstance(items, list) for items in lists):
             return None
         return tuple(
             make_finding(
                 ctx, _where(item), str(item.get("code") or SYNTAX_ERROR), str(item["message"])
             )
+            for items in lists
             for item in items
         )
-    except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return None
 
 

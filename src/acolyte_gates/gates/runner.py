@@ -6,10 +6,11 @@ Gates are subprocesses (bar the in-process aco gate), so a thread pool suffices.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from acolyte_gates.gates.base import (
@@ -24,6 +25,7 @@ from acolyte_gates.gates.base import (
 from acolyte_gates.gates.plan import RunPlan, RunRequest, make_plan
 from acolyte_gates.gates.process import ToolCall, run_tool
 from acolyte_gates.gates.registry import FIX_ORDER
+from acolyte_gates.gates.supervisor import Supervisor, forwarding_signals
 from acolyte_gates.registry import current
 
 __all__ = ["GateResult", "GateStatus", "RunReport", "RunRequest", "run_gates"]
@@ -32,21 +34,25 @@ Progress = Callable[[GateResult], None]
 # Variables that belong to an outer pytest or coverage run, never to the tools a gate starts.
 _FOREIGN_PREFIXES = ("COV_CORE_", "PYTEST_XDIST_")
 _FOREIGN_NAMES = ("PYTEST_ADDOPTS", "PYTEST_CURRENT_TEST", "PYTEST_PLUGINS")
-_FAILING = (GateStatus.FAILED, GateStatus.TIMEOUT, GateStatus.ERROR)
+# How often the main thread wakes while gates run in the pool (see _results).
+_WAKE_SECONDS = 0.2
+_FAILING = (GateStatus.FAILED, GateStatus.TIMEOUT, GateStatus.ERROR, GateStatus.INTERRUPTED)
 
 
 @dataclass(frozen=True)
 class RunReport:
-    """Every gate's result, in report order (gates not selected are SKIPPED)."""
+    """Every gate's result, in report order (gates not selected are SKIPPED), and the signal
+    (SIGINT, SIGTERM) that stopped the run, if one did."""
 
     gates: tuple[GateResult, ...]
     allow_missing: bool = False
+    interrupted_by: int | None = None
 
     @property
     def passed(self) -> bool:
         """No gate failed, timed out or crashed, and none was missing unless that is allowed."""
         failing = _FAILING if self.allow_missing else (*_FAILING, GateStatus.MISSING)
-        return not any(gate.status in failing for gate in self.gates)
+        return self.interrupted_by is None and not any(g.status in failing for g in self.gates)
 
 
 def tool_env(extra: dict[str, str]) -> tuple[tuple[str, str], ...]:
@@ -59,19 +65,32 @@ def tool_env(extra: dict[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple({**env, **extra}.items())
 
 
-def _run_tool_gate(gate: ToolGate, ctx: GateContext, plan: RunPlan) -> Verdict:
-    """Run a gate's tool; a missing tool and a timeout are verdicts of their own."""
+def _stopped(supervisor: Supervisor) -> Verdict:
+    """The verdict of a gate the run's stop signal ended or kept from starting."""
+    name = signal.Signals(supervisor.stopped_by or signal.SIGINT).name
+    return Verdict(GateStatus.INTERRUPTED, (), f"stopped by {name} before it finished")
+
+
+def _run_tool_gate(
+    gate: ToolGate, ctx: GateContext, plan: RunPlan, supervisor: Supervisor
+) -> Verdict:
+    """Run a gate's tool; a missing tool, a failed start, a timeout are verdicts of their own."""
     timeout = plan.timeout_for(gate)
     env = tool_env(gate.env(ctx) if gate.env else {})
     result = run_tool(
-        ToolCall((gate.tool, *gate.build(ctx)), ctx.root, timeout, env, plan.tool_path)
+        ToolCall((gate.tool, *gate.build(ctx)), ctx.root, timeout, env, plan.tool_path, supervisor)
     )
+    if result.interrupted:
+        return _stopped(supervisor)
     if result.missing:
         return Verdict(
             GateStatus.MISSING,
             (),
             f"{gate.tool} is not installed; install it with: {gate.install_hint}",
         )
+    if result.start_error:
+        detail = f"could not start {gate.tool} ({result.argv[0]}): {result.start_error}"
+        return Verdict(GateStatus.ERROR, (), detail)
     if result.timed_out:
         detail = (
             f"{gate.tool} did not finish within {timeout:g} s,"
@@ -82,18 +101,23 @@ def _run_tool_gate(gate: ToolGate, ctx: GateContext, plan: RunPlan) -> Verdict:
     return gate.read(result, ctx)
 
 
-def run_gate(gate: Gate, plan: RunPlan, scratch: str) -> GateResult:
+def _verdict(gate: Gate, ctx: GateContext, plan: RunPlan, supervisor: Supervisor) -> Verdict:
+    """What one gate says: nothing to check, stopped, in-process, or its tool's reading."""
+    if gate.uses_files and not ctx.files:
+        return Verdict(GateStatus.PASSED, (), "no Python files to check")
+    if supervisor.stopped_by is not None:
+        return _stopped(supervisor)
+    if isinstance(gate, InProcessGate):
+        return gate.run(ctx)
+    return _run_tool_gate(gate, ctx, plan, supervisor)
+
+
+def run_gate(gate: Gate, plan: RunPlan, scratch: str, supervisor: Supervisor) -> GateResult:
     """One gate's result, timed from start to end."""
     started = time.monotonic()
     folder = os.path.join(scratch, gate.name)
     os.makedirs(folder, exist_ok=True)
-    ctx = plan.context_for(gate, folder)
-    if gate.uses_files and not ctx.files:
-        verdict = Verdict(GateStatus.PASSED, (), "no Python files to check")
-    elif isinstance(gate, InProcessGate):
-        verdict = gate.run(ctx)
-    else:
-        verdict = _run_tool_gate(gate, ctx, plan)
+    verdict = _verdict(gate, plan.context_for(gate, folder), plan, supervisor)
     return GateResult(
         gate.name,
         verdict.status,
@@ -113,26 +137,39 @@ def _fixers(plan: RunPlan) -> tuple[Gate, ...]:
     return tuple(ordered)
 
 
-def _results(plan: RunPlan, scratch: str) -> Iterator[GateResult]:
+def _results(plan: RunPlan, scratch: str, supervisor: Supervisor) -> Iterator[GateResult]:
     """Each gate's result as it finishes: fixers first and one by one, the others in parallel."""
     fixers = _fixers(plan)
     for gate in fixers:
-        yield run_gate(gate, plan, scratch)
+        yield run_gate(gate, plan, scratch, supervisor)
     others = [gate for gate in plan.gates if gate not in fixers]
     if not others:
         return
     with ThreadPoolExecutor(max_workers=min(plan.jobs, len(others))) as pool:
-        futures = [pool.submit(run_gate, gate, plan, scratch) for gate in others]
-        for future in as_completed(futures):
-            yield future.result()
+        pending = {pool.submit(run_gate, gate, plan, scratch, supervisor) for gate in others}
+        while pending:
+            # Wake up now and then: a signal the kernel hands to a worker thread runs its
+            # Python handler only when the main thread next runs, which a plain wait delays.
+            done, pending = wait(pending, timeout=_WAKE_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield future.result()
 
 
 def run_gates(request: RunRequest, progress: Progress | None = None) -> RunReport:
-    """Run every selected gate, even after one fails, and report them all in gate order."""
+    """Run every selected gate, even after one fails, and report them all in gate order.
+
+    SIGINT or SIGTERM meanwhile (from the main thread's point of view) is passed on to the
+    running tools; the gates that had finished keep their results, the others are reported
+    interrupted, and the report names the signal.
+    """
     plan = make_plan(request)
     finished: dict[str, GateResult] = {}
-    with tempfile.TemporaryDirectory(prefix="acolyte-gates-") as scratch:
-        for result in _results(plan, scratch):
+    supervisor = Supervisor()
+    with (
+        tempfile.TemporaryDirectory(prefix="acolyte-gates-") as scratch,
+        forwarding_signals(supervisor),
+    ):
+        for result in _results(plan, scratch, supervisor):
             finished[result.name] = result
             if progress is not None:
                 progress(result)
@@ -140,4 +177,4 @@ def run_gates(request: RunRequest, progress: Progress | None = None) -> RunRepor
         finished.get(name) or GateResult(name, GateStatus.SKIPPED, 0.0, ())
         for name in current().gates_by_name
     )
-    return RunReport(tuple(ordered), request.allow_missing)
+    return RunReport(tuple(ordered), request.allow_missing, supervisor.stopped_by)

@@ -12,13 +12,15 @@ _FINE = ("passed", "skipped")
 
 @dataclass(frozen=True)
 class GateOutcome:
-    """One gate's result as the hook reports it: status word, findings, detail, the tool that ran."""
+    """One gate's result as the hook reports it: status word, findings, detail, the tool that ran,
+    and the signal (SIGINT, SIGTERM) that stopped the run it was part of, if one did."""
 
     name: str
     status: str
     findings: tuple[Finding, ...] = ()
     detail: str = ""
     tool: str = ""
+    stopped_by: int | None = None
 
     @property
     def ok(self) -> bool:
@@ -50,7 +52,14 @@ def run_snapshot_gates(run: SnapshotRun) -> list[GateOutcome]:
     )
     report = run_gates(request)
     return [
-        GateOutcome(result.name, result.status.value, result.findings, result.detail, result.tool)
+        GateOutcome(
+            result.name,
+            result.status.value,
+            result.findings,
+            result.detail,
+            result.tool,
+            report.interrupted_by,
+        )
         for result in report.gates
         if result.name in run.gates
     ]

@@ -30,10 +30,13 @@ def _from_base(path: str, node: ast.ImportFrom) -> str:
 
 
 def imported_names(path: str, text: str) -> set[str]:
-    """Every dotted name a module imports; a file that does not parse imports nothing we can see."""
+    """Every dotted name a module imports; a file that does not parse imports nothing we can see.
+
+    Neither does one nested too deeply for Python's parser (RecursionError, MemoryError).
+    """
     try:
         tree = ast.parse(text)
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return set()
     names: set[str] = set()
     for node in ast.walk(tree):

@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 import os
 import shlex
-import stat
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
+from acolyte_gates.atomic import write_atomic
 from acolyte_gates.hooks.git import git_out, toplevel
 
 MARKER = "# acolyte-gates-hook v1"
@@ -84,25 +85,28 @@ def hooks_dir(cwd: str) -> str:
 
 
 def _read(path: str) -> str | None:
-    """A hook file's text, or None when there is none."""
+    """A hook file's text, None when there is none, "" when it cannot be read (not ours then).
+
+    A dangling symlink, a folder or an unreadable file under the hook's name is not our hook.
+    """
     if not os.path.lexists(path):
         return None
-    with open(path, encoding="utf-8", errors="replace") as handle:
-        return handle.read()
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
 
 
 def _write_executable(path: str, text: str) -> None:
-    """Write the hook atomically and make it executable."""
-    temporary = path + ".acolyte-tmp"
-    with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
-    mode = os.stat(temporary).st_mode
-    os.chmod(temporary, mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
-    os.replace(temporary, path)
+    """Write the hook atomically and make it executable (rwxr-xr-x)."""
+    write_atomic(Path(path), text.encode("utf-8"), mode=0o755)
 
 
 def _move_foreign(hook: str, local: str, existing: Existing) -> HookOutcome | None:
     """Move a foreign hook to pre-commit.local, or say why not; None when it was moved."""
+    if os.path.isdir(hook) and not os.path.islink(hook):
+        return HookOutcome(1, f"{hook} is a folder, not a hook; move it away first")
     if existing is Existing.REFUSE:
         advice = f"--chain to keep it and run it first, or --force to move it to {local}"
         return HookOutcome(

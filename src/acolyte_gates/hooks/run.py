@@ -25,9 +25,9 @@ from acolyte_gates.hooks.staged import (
     unstaged,
     widen,
 )
-from acolyte_gates.hooks.writeback import WriteBack, clean_strays, record, write_back
+from acolyte_gates.hooks.writeback import Before, WriteBack, clean_strays, record, write_back
 from acolyte_gates.paths import relative_to_root
-from acolyte_gates.reports.text import render
+from acolyte_gates.reports.text import printable, render
 
 SKIP_HINT = (
     "Skip this check once with `git commit --no-verify`;"
@@ -70,7 +70,7 @@ def _refuse_fix(top: str, staged: Sequence[str]) -> str:
     partial = unstaged(top, staged)
     if not partial:
         return ""
-    names = ", ".join(partial)
+    names = ", ".join(printable(path) for path in partial)
     return (
         f"acolyte-gates: will not fix {names}: unstaged changes in the work tree"
         " would be mixed into the commit.\n"
@@ -105,7 +105,7 @@ def _outcomes(
         outcomes += run_snapshot_gates(
             SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix)
         )
-    if "types" in gates:
+    if "types" in gates and stopped_by(outcomes) is None:
         # The whole snapshot, so that mypy checks what the project's config names.
         typed = run_snapshot_gates(SnapshotRun(snapshot.root, (".",), ("types",), settings))
         outcomes += [_types_outcome(outcome, snapshot) for outcome in typed]
@@ -124,9 +124,14 @@ def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
         if outcome.status not in ("passed", "failed") or (
             outcome.status == "failed" and not outcome.findings
         ):
-            detail = f": {outcome.detail}" if outcome.detail else ""
+            detail = f": {printable(outcome.detail, layout=True)}" if outcome.detail else ""
             notes.append(f"acolyte-gates: gate {outcome.name} {outcome.status}{detail}\n")
     return notes
+
+
+def stopped_by(outcomes: Sequence[GateOutcome]) -> int | None:
+    """The signal that stopped the gates, if one did."""
+    return next((o.stopped_by for o in outcomes if o.stopped_by is not None), None)
 
 
 def gates_line(outcomes: Sequence[GateOutcome]) -> str:
@@ -144,9 +149,9 @@ def gates_line(outcomes: Sequence[GateOutcome]) -> str:
 
 def _write_notes(done: WriteBack) -> list[str]:
     """A line per file fixed and re-staged, and per fixed file left alone because it changed."""
-    lines = [f"acolyte-gates: fixed and re-staged {path}\n" for path in done.fixed]
+    lines = [f"acolyte-gates: fixed and re-staged {printable(path)}\n" for path in done.fixed]
     lines += [
-        f"acolyte-gates: {path} changed in the work tree while the hook ran;"
+        f"acolyte-gates: {printable(path)} changed in the work tree while the hook ran;"
         " left it and its staged version as they were (its fixes were not written);"
         " stage it again and commit\n"
         for path in done.left
@@ -192,7 +197,17 @@ def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> in
         return 0
     before = record(top, snapshot) if fix else None
     snapshot = widen(snapshot, top) if "types" in gates else snapshot
-    outcomes = _outcomes(snapshot, gates, fix, settings)
+    return _finish(top, snapshot, _outcomes(snapshot, gates, fix, settings), before)
+
+
+def _finish(
+    top: str, snapshot: Snapshot, outcomes: Sequence[GateOutcome], before: Before | None
+) -> int:
+    """Write fixes back (unless a signal stopped the gates), print the report; the exit code."""
+    signum = stopped_by(outcomes)
+    if signum is not None:  # stopped: report what finished, write nothing back
+        sys.stdout.write(report(outcomes))
+        return 128 + signum
     done = write_back(top, snapshot, before) if before is not None else WriteBack()
     sys.stdout.write(report(outcomes, done))
     return 0 if passed(outcomes, done) else 1
@@ -203,7 +218,8 @@ def run_hook(request: HookRunRequest) -> int:
     top = toplevel(request.cwd)
     for path in clean_strays(top):
         sys.stdout.write(
-            f"acolyte-gates: removed temporary files an interrupted run left by {path}\n"
+            "acolyte-gates: removed temporary files an interrupted run left by"
+            f" {printable(path)}\n"
         )
     # Pathspecs are relative to where the user stands; git names the results from the top.
     staged = staged_python(request.cwd, request.paths)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 
 from acolyte_gates.gates.base import GateResult
 from acolyte_gates.gates.runner import RunReport
@@ -27,9 +28,11 @@ def gate_dict(gate: GateResult) -> dict[str, object]:
 
 def render(report: RunReport) -> str:
     """The whole run as an indented JSON document."""
+    stopped = report.interrupted_by
     document = {
         "version": VERSION,
         "passed": report.passed,
+        "interrupted_by": signal.Signals(stopped).name if stopped is not None else None,
         "gates": [gate_dict(gate) for gate in report.gates],
     }
     return json.dumps(document, indent=2) + "\n"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import signal
+
 from acolyte_gates.gates.base import GateResult, GateStatus
 from acolyte_gates.gates.runner import RunReport
-from acolyte_gates.reports.text import format_finding
+from acolyte_gates.reports.text import format_finding, printable
 
 _HEADERS = ("gate", "tool", "status", "findings", "seconds")
 # Columns aligned right (the numbers); the others align left.
@@ -12,7 +14,8 @@ _RIGHT = (3, 4)
 
 
 def _indented(text: str) -> str:
-    return "".join(f"    {line}\n" for line in text.splitlines())
+    """A tool's words, indented under its gate, with nothing a terminal would act on."""
+    return "".join(f"    {line}\n" for line in printable(text, layout=True).splitlines())
 
 
 def gate_section(gate: GateResult) -> str:
@@ -57,7 +60,12 @@ def summary_table(report: RunReport) -> str:
 
 
 def verdict_line(report: RunReport) -> str:
-    """The last line: passed, or which gates did not pass."""
+    """The last line: passed, which gates did not pass, or which a signal stopped."""
+    if report.interrupted_by is not None:
+        name = signal.Signals(report.interrupted_by).name
+        stopped = [g.name for g in report.gates if g.status is GateStatus.INTERRUPTED]
+        unfinished = f"; did not finish: {', '.join(stopped)}" if stopped else ""
+        return f"interrupted by {name}{unfinished}\n"
     if report.passed:
         return "passed\n"
     bad = [g.name for g in report.gates if g.status not in (GateStatus.PASSED, GateStatus.SKIPPED)]

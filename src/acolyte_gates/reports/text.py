@@ -2,15 +2,42 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from acolyte_gates.findings import Finding
 
+# Control characters (ANSI escapes start with one), lone surrogates (the bytes of a file name
+# that is not UTF-8) and the invisible marks that reorder text (bidirectional controls).
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+_KEEP_LAYOUT = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    """`\\x1b` for a control character, the raw byte `\\xe9` for a byte a file name held."""
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8, kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, layout: bool = False) -> str:
+    """Text safe to print to a terminal or log: no escapes, no bytes a strict UTF-8 stream refuses.
+
+    With `layout`, newlines and tabs stay (a tool's output); otherwise they are escaped too.
+    """
+    return (_KEEP_LAYOUT if layout else _UNPRINTABLE).sub(_escape, text)
+
 
 def format_finding(finding: Finding) -> str:
-    """One finding as editors and CI logs expect it."""
-    return f"{finding.path}:{finding.line}:{finding.col}: {finding.code} {finding.message}"
+    """One finding as editors and CI logs expect it, file name and message made printable."""
+    where = printable(finding.path)
+    return f"{where}:{finding.line}:{finding.col}: {finding.code} {printable(finding.message)}"
 
 
 def render(findings: Sequence[Finding]) -> str:

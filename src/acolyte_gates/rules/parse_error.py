@@ -22,8 +22,10 @@ CANNOT_PARSE = Rule(
         what="Reports a file that Python cannot parse: a syntax error, null bytes, bytes that "
         "are not valid in the file's declared encoding (UTF-8 unless a PEP 263 cookie says "
         "otherwise), or nesting too deep for the parser. No other rule runs on such a file.",
-        why="A file no rule can read would pass every rule silently. Under flake8 the same "
-        "file gets flake8's own E999 instead, since flake8 does not run tree plugins on it.",
+        why="A file no rule can read would pass every rule silently. Under flake8 a file "
+        "with a syntax error or null bytes gets flake8's own E999 instead, since flake8 runs "
+        "no tree plugin on a file it cannot parse; a file that is not valid in its declared "
+        "encoding, which flake8 reads anyway (as latin-1), gets ACO001 there too.",
         example="def broken(:\n    pass\n",
         use_instead="def fixed():\n    pass\n",
     ),
