@@ -116,6 +116,22 @@ def rule_command(code: str) -> None:
     click.echo(rule_docs(find_rule(code)), nl=False)
 
 
+@cli.command(name="fix")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--apply", is_flag=True, help="Write the fixes (default: only show them).")
+@click.option("--diff", is_flag=True, help="Show each file's fixes as a unified diff.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this pyproject.toml.",
+)
+def fix_command(paths: tuple[str, ...], apply: bool, diff: bool, config: str | None) -> None:
+    """Make the safe fixes in PATHS: ACO202 `-> None`, ACO402 deletions, ACO501 `Exception`."""
+    from acolyte_gates.commands.fix import FixCliRequest, run_fix
+
+    sys.exit(run_fix(FixCliRequest(paths or (".",), apply, diff, config)))
+
+
 @cli.group(name="cache")
 def cache_group() -> None:
     """Manage the content cache in .acolyte_cache/."""

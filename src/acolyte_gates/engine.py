@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from acolyte_gates import noqa
 from acolyte_gates.config.schema import limits_for
@@ -37,9 +37,10 @@ def is_silenced(source: SourceFile, hit: Hit, code: str) -> bool:
     return any(noqa.silences(source.noqa_text(line), code) for line in (hit.line, *hit.noqa_lines))
 
 
-def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
-    """Every rule's hits on one file as findings, noqa applied."""
-    findings = []
+def reported_hits(
+    source: SourceFile, rules: Iterable[Rule], ctx: Context
+) -> Iterator[tuple[Rule, Hit]]:
+    """Every rule's hits on one file, noqa applied, each with its rule."""
     for rule in rules:
         try:
             hits = list(rule.check(source, ctx))
@@ -47,18 +48,30 @@ def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[F
             raise RuleCrashed(rule.code, source.path, error) from error
         for hit in hits:
             if not is_silenced(source, hit, rule.code):
-                findings.append(
-                    Finding(
-                        source.path,
-                        hit.line,
-                        hit.col,
-                        rule.code,
-                        hit.message,
-                        rule.name,
-                        rule.severity,
-                    )
-                )
-    return findings
+                yield rule, hit
+
+
+def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
+    """Every rule's hits on one file as findings, noqa applied."""
+    return [
+        Finding(source.path, hit.line, hit.col, rule.code, hit.message, rule.name, rule.severity)
+        for rule, hit in reported_hits(source, rules, ctx)
+    ]
+
+
+def hits_to_fix(
+    source: SourceFile, settings: Settings, relpath: str, codes: Iterable[str]
+) -> list[tuple[str, Hit]]:
+    """The hits of the rules `codes` that a check of this file reports, with their spans.
+
+    Selection, per-file ignores and noqa apply as in `check_file`; fixes read the hits.
+    """
+    wanted = set(codes)
+    rules = [rule for rule in rules_for(settings, relpath) if rule.code in wanted]
+    if source.failure is not None or noqa.skips_file(source.text) or not rules:
+        return []
+    ctx = Context(settings, file_limits(settings, relpath), relpath)
+    return [(rule.code, hit) for rule, hit in reported_hits(source, rules, ctx)]
 
 
 def check_file(source: SourceFile, settings: Settings, relpath: str) -> list[Finding]:

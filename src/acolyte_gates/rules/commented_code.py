@@ -221,8 +221,8 @@ def _line_comments(source: SourceFile) -> Iterator[Comment]:
         yield Comment(number, len(match.group(1)) + 1, match.group(2).rstrip())
 
 
-def _find(source: SourceFile, comments: Iterable[Comment]) -> list[Comment]:
-    found: list[Comment] = []
+def _find(source: SourceFile, comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
+    found: list[tuple[Comment, Comment]] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for run_comments in comment_runs(source, comments):
@@ -231,12 +231,12 @@ def _find(source: SourceFile, comments: Iterable[Comment]) -> list[Comment]:
             spans = [
                 (run_comments[first], run_comments[last]) for first, last in _run_findings(run)
             ]
-            found.extend(first for first, last in spans if _is_statement_place(source, first, last))
+            found.extend(span for span in spans if _is_statement_place(source, *span))
     return found
 
 
-def commented_out_code(source: SourceFile) -> list[Comment]:
-    """The first comment line of every block of commented-out code in the file.
+def commented_out_blocks(source: SourceFile) -> list[tuple[Comment, Comment]]:
+    """The first and last comment line of every block of commented-out code in the file.
 
     A first pass reads lines starting with `#` without tokenizing; only a file where it finds
     something is tokenized, so that lines inside strings are told from comments.
@@ -244,3 +244,8 @@ def commented_out_code(source: SourceFile) -> list[Comment]:
     if not _find(source, _line_comments(source)):
         return []
     return _find(source, source.comments)
+
+
+def commented_out_code(source: SourceFile) -> list[Comment]:
+    """The first comment line of every block of commented-out code in the file."""
+    return [first for first, _ in commented_out_blocks(source)]

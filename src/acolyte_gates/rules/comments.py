@@ -36,9 +36,12 @@ def _check_todo(source: SourceFile, ctx: Context) -> Iterator[Hit]:
 
 
 def _check_commented_code(source: SourceFile, ctx: Context) -> Iterator[Hit]:
-    for comment in source.memo("commented-out-code", commented_code.commented_out_code):
+    for first, last in source.memo("commented-out-code", commented_code.commented_out_blocks):
         yield Hit(
-            comment.line, comment.col, "commented-out code; delete it (version control keeps it)"
+            first.line,
+            first.col,
+            "commented-out code; delete it (version control keeps it)",
+            end_line=last.line,
         )
 
 
