@@ -132,6 +132,28 @@ def fix_command(paths: tuple[str, ...], apply: bool, diff: bool, config: str | N
     sys.exit(run_fix(FixCliRequest(paths or (".",), apply, diff, config)))
 
 
+@cli.command(name="split")
+@click.argument("module", type=click.Path())
+@click.option("--apply", is_flag=True, help="Write the new modules (default: only show the plan).")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    metavar="PROPOSED=NEW",
+    help="Give a proposed module another name (repeatable).",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this pyproject.toml.",
+)
+def split_command(module: str, apply: bool, names: tuple[str, ...], config: str | None) -> None:
+    """Split MODULE into cohesive modules under the soft limit; it re-exports what moved."""
+    from acolyte_gates.commands.split import SplitCliRequest, run_split
+
+    sys.exit(run_split(SplitCliRequest(module, apply, names, config)))
+
+
 @cli.group(name="cache")
 def cache_group() -> None:
     """Manage the content cache in .acolyte_cache/."""

@@ -1,0 +1,112 @@
+"""The old module after a split: a thin re-export, so that every import of it keeps working.
+
+It keeps its docstring, `from __future__` imports, the imports no moved code uses (they may
+be there to be re-exported), `__all__` (or gets one naming the public moved names), and a
+closing `if __name__ == "__main__":` block; every moved name is imported back from its new
+module, so `old.Name is new_module.Name`.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import libcst as cst
+
+from acolyte_gates.refactor.imports import from_import
+from acolyte_gates.refactor.layout import Layout, leading
+from acolyte_gates.refactor.rewrite import futures, needed_imports
+from acolyte_gates.refactor.units import DOCSTRING, EXPORTS, IMPORT, MAIN
+
+_NOQA = "noqa: F401 (re-exported for existing imports)"
+
+
+def listed_exports(layout: Layout) -> list[str] | None:
+    """The names of a literal `__all__` list or tuple; None when there is none or it is built."""
+    for unit in layout.of_kind(EXPORTS):
+        code = layout.module.code_for_node(layout.statements(unit)[0])
+        value = ast.parse(code).body[0]
+        if isinstance(value, ast.Assign):
+            try:
+                names = ast.literal_eval(value.value)
+            except ValueError:
+                return None
+            return [str(name) for name in names]
+    return None
+
+
+def _unused_imports(layout: Layout) -> list[cst.BaseStatement]:
+    """Import statements no moved code uses, kept whole where they were."""
+    used = set().union(*(unit.uses for unit in layout.definitions()))
+    return [
+        statement
+        for unit in layout.of_kind(IMPORT)
+        if not used & set(unit.binds)
+        for statement in layout.statements(unit)
+    ]
+
+
+def _all_statement(names: list[str]) -> cst.BaseStatement:
+    items = "".join(f'    "{name}",\n' for name in names)
+    return cst.parse_statement(f"__all__ = [\n{items}]\n")
+
+
+def _reexports(layout: Layout, exported: set[str]) -> list[cst.BaseStatement]:
+    lines: list[cst.BaseStatement] = []
+    for number, module in enumerate(layout.names):
+        names = layout.moved_names(number)
+        comment = _NOQA if set(names) - exported else ""
+        lines.append(from_import(layout.prefix + module, names, comment))
+    return lines
+
+
+def _kept(layout: Layout, kind: str) -> list[cst.BaseStatement]:
+    return [s for unit in layout.of_kind(kind) for s in layout.statements(unit)]
+
+
+def thin_module(layout: Layout) -> cst.Module:
+    """The old module as a re-export of the new ones."""
+    listed = listed_exports(layout)
+    moved = [name for number in range(len(layout.names)) for name in layout.moved_names(number)]
+    exported = set(listed) if listed is not None else {n for n in moved if not n.startswith("_")}
+    main = _kept(layout, MAIN)
+    needs = set(listed or ()) | set().union(*(unit.uses for unit in layout.of_kind(MAIN)))
+    imports = _unused_imports(layout)
+    extra = [s for s in needed_imports(layout, needs - set(moved)) if not _same(s, imports)]
+    body = [*_kept(layout, DOCSTRING), *futures(layout), *imports, *extra]
+    body += _reexports(layout, exported)
+    body += _kept(layout, EXPORTS) or [_all_statement([n for n in moved if n in exported])]
+    body += main
+    return layout.module.with_changes(body=_separated(body, len(_kept(layout, DOCSTRING))))
+
+
+def _same(statement: cst.BaseStatement, among: list[cst.BaseStatement]) -> bool:
+    return any(statement.deep_equals(other) for other in among)
+
+
+def _gap(body: list[cst.BaseStatement], position: int, docstrings: int) -> int:
+    """Blank lines above a statement: one after the docstring, none between imports, two
+    above an `if` block, else one."""
+    if position == 0:
+        return 0
+    if position == docstrings:
+        return 1
+    if isinstance(body[position], cst.If):
+        return 2
+    return 0 if _is_import(body[position]) and _is_import(body[position - 1]) else 1
+
+
+def _separated(body: list[cst.BaseStatement], docstrings: int) -> list[cst.BaseStatement]:
+    """The statements with their comment lines kept and the blank lines above them set."""
+    result = body[:docstrings]
+    for position in range(docstrings, len(body)):
+        statement = body[position]
+        comments = [line for line in leading(statement) if line.comment is not None]
+        blanks = [cst.EmptyLine()] * _gap(body, position, docstrings)
+        result.append(statement.with_changes(leading_lines=[*blanks, *comments]))
+    return result
+
+
+def _is_import(statement: cst.BaseStatement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(small, (cst.Import, cst.ImportFrom)) for small in statement.body
+    )
