@@ -11,6 +11,8 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from acolyte_gates.refactor.refusal import Refused
+
 
 @dataclass(frozen=True)
 class FileWrite:
@@ -20,6 +22,15 @@ class FileWrite:
     data: bytes
     expected: bytes | None
     mode: int | None = None
+
+
+def read_for_rewrite(path: str) -> bytes:
+    """A file's bytes, or Refused naming why it cannot be read."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as error:
+        raise Refused(f"{path}: cannot read the file ({error.strerror or error})") from error
 
 
 def current_bytes(path: str) -> bytes | None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.paths import relative_to_root
-from acolyte_gates.refactor.atomic import FileWrite, write_files
+from acolyte_gates.refactor.atomic import FileWrite, read_for_rewrite, write_files
 from acolyte_gates.refactor.fixes import FixRequest, FixResult, fix_text
 from acolyte_gates.refactor.refusal import Refused
 
@@ -45,11 +45,7 @@ def decode_exactly(data: bytes, path: str) -> tuple[str, str]:
 
 def fix_file(path: str, settings: Settings, line_length: int) -> FileFix:
     """The fixes of the file at `path` (nothing written); raises Refused when it cannot be fixed."""
-    try:
-        with open(path, "rb") as handle:
-            original = handle.read()
-    except OSError as error:
-        raise Refused(f"{path}: cannot read the file ({error.strerror or error})") from error
+    original = read_for_rewrite(path)
     text, encoding = decode_exactly(original, path)
     relpath = relative_to_root(os.path.abspath(path), settings.root)
     result = fix_text(text, FixRequest(path, relpath, settings, line_length))

@@ -11,17 +11,10 @@ import ast
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from acolyte_gates.refactor.names import bound_names
 from acolyte_gates.refactor.refusal import Refused
 from acolyte_gates.refactor.units import DEFINITION, IMPORT, Statement, Unit, read_unit
 
 _TRICKS = ("__getattr__", "__dir__")
-
-
-def _calls(tree: ast.Module, name: str) -> Iterator[ast.Call]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
-            yield node
 
 
 def _module_level(tree: ast.Module) -> Iterator[ast.AST]:
@@ -44,31 +37,41 @@ def _is_sys_modules_self(node: ast.AST) -> bool:
     )
 
 
+def _node_trick(node: ast.AST) -> str:
+    """What is wrong with one node anywhere in the module, or ''."""
+    if isinstance(node, ast.ImportFrom) and any(alias.name == "*" for alias in node.names):
+        return "a star import (`from ... import *`) hides which names it binds"
+    if isinstance(node, ast.Global):
+        return f"`global {', '.join(node.names)}` changes a module variable"
+    if isinstance(node, ast.Subscript) and _is_sys_modules_self(node):
+        return "`sys.modules[__name__]` reaches the module itself"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "globals":
+        return "`globals()` reads the module's namespace"
+    return ""
+
+
+def _top_trick(node: ast.AST) -> str:
+    """`vars()` or `locals()` outside functions, which read the module's namespace; or ''."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.args:
+        if node.func.id in ("vars", "locals"):
+            return f"`{node.func.id}()` reads the module's namespace"
+    return ""
+
+
 def _trick(tree: ast.Module) -> tuple[int, str] | None:
     """The first construct that reads or changes the module's namespace as a whole."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
-            return node.lineno, "a star import (`from ... import *`) hides which names it binds"
-        if isinstance(node, ast.Global):
-            return node.lineno, f"`global {', '.join(node.names)}` changes a module variable"
-        if isinstance(node, ast.Subscript) and _is_sys_modules_self(node):
-            return node.lineno, "`sys.modules[__name__]` reaches the module itself"
-    for call in _calls(tree, "globals"):
-        return call.lineno, "`globals()` reads the module's namespace"
-    for node in _module_level(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.args:
-            if node.func.id in ("vars", "locals"):
-                return node.lineno, f"`{node.func.id}()` reads the module's namespace"
-    return None
+    found = [(getattr(n, "lineno", 1), why) for n in ast.walk(tree) if (why := _node_trick(n))]
+    found += [(getattr(n, "lineno", 1), why) for n in _module_level(tree) if (why := _top_trick(n))]
+    for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if statement.name in _TRICKS:
+                found.append((statement.lineno, f"a module `{statement.name}` makes names up"))
+    return min(found) if found else None
 
 
 def check_tricks(tree: ast.Module, where: str) -> None:
     """Refuse a module whose names are reached other than by name."""
     found = _trick(tree)
-    for statement in tree.body:
-        names = set(bound_names(statement)) & set(_TRICKS)
-        if names and isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            found = found or (statement.lineno, f"a module `{names.pop()}` makes names up")
     if found:
         line, why = found
         raise Refused(f"{where}:{line}: cannot split this module: {why}")
@@ -109,15 +112,20 @@ def merged_units(statements: Sequence[Statement], where: str) -> list[Unit]:
     return units
 
 
+def _bindings(units: Sequence[Unit]) -> Counter[str]:
+    """How many units bind each name; a name several imports bind counts once."""
+    counts = Counter(name for unit in units if unit.kind != IMPORT for name in set(unit.binds))
+    counts.update({name for unit in units if unit.kind == IMPORT for name in unit.binds})
+    return counts
+
+
 def _check_clashes(units: Sequence[Unit], where: str) -> None:
-    counts = Counter(
-        name for unit in units if unit.kind not in (IMPORT,) for name in set(unit.binds)
-    )
-    imported = {name for unit in units if unit.kind == IMPORT for name in unit.binds}
-    for unit in units:
-        for name in unit.binds if unit.kind == DEFINITION else ():
-            if counts[name] > 1 or name in imported:
-                raise Refused(
-                    f"{where}:{unit.first_line}: the name {name!r} is bound more than once;"
-                    " rename one of them before splitting"
-                )
+    """Refuse a name that two definitions bind, or a definition and an import."""
+    counts = _bindings(units)
+    for unit in (unit for unit in units if unit.kind == DEFINITION):
+        name = next((name for name in unit.binds if counts[name] > 1), None)
+        if name is not None:
+            raise Refused(
+                f"{where}:{unit.first_line}: the name {name!r} is bound more than once;"
+                " rename one of them before splitting"
+            )

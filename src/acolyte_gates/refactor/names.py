@@ -32,16 +32,22 @@ def _annotations(tree: ast.AST) -> Iterator[ast.expr]:
 
 def _string_annotation_names(tree: ast.AST) -> set[str]:
     """Names inside string annotations: `"Order"`, `list["Item"]`."""
-    names: set[str] = set()
-    for annotation in _annotations(tree):
-        for node in ast.walk(annotation):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str):
-                try:
-                    inner = ast.parse(node.value.strip(), mode="eval")
-                except SyntaxError:
-                    continue
-                names.update(n.id for n in ast.walk(inner) if isinstance(n, ast.Name))
-    return names
+    strings = [
+        node.value
+        for annotation in _annotations(tree)
+        for node in ast.walk(annotation)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    return {name for text in strings for name in _names_in(text)}
+
+
+def _names_in(text: str) -> set[str]:
+    """The names an annotation written as a string reads; none when it is not an expression."""
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except SyntaxError:
+        return set()
+    return {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
 
 
 def used_names(code: str) -> frozenset[str]:

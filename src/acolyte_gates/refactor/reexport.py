@@ -63,20 +63,37 @@ def _kept(layout: Layout, kind: str) -> list[cst.BaseStatement]:
     return [s for unit in layout.of_kind(kind) for s in layout.statements(unit)]
 
 
+def _moved(layout: Layout) -> list[str]:
+    return [name for number in range(len(layout.names)) for name in layout.moved_names(number)]
+
+
+def _exported(layout: Layout, listed: list[str] | None) -> set[str]:
+    """The names `from old import *` gives: `__all__`'s, else the public moved names."""
+    if listed is not None:
+        return set(listed)
+    return {name for name in _moved(layout) if not name.startswith("_")}
+
+
+def _imports(layout: Layout, listed: list[str] | None) -> list[cst.BaseStatement]:
+    """Imports no moved code uses, and those `__all__` or the main block need."""
+    kept = _unused_imports(layout)
+    main_uses = set().union(*(unit.uses for unit in layout.of_kind(MAIN)))
+    needs = (set(listed or ()) | main_uses) - set(_moved(layout))
+    return kept + [s for s in needed_imports(layout, needs) if not _same(s, kept)]
+
+
 def thin_module(layout: Layout) -> cst.Module:
     """The old module as a re-export of the new ones."""
     listed = listed_exports(layout)
-    moved = [name for number in range(len(layout.names)) for name in layout.moved_names(number)]
-    exported = set(listed) if listed is not None else {n for n in moved if not n.startswith("_")}
-    main = _kept(layout, MAIN)
-    needs = set(listed or ()) | set().union(*(unit.uses for unit in layout.of_kind(MAIN)))
-    imports = _unused_imports(layout)
-    extra = [s for s in needed_imports(layout, needs - set(moved)) if not _same(s, imports)]
-    body = [*_kept(layout, DOCSTRING), *futures(layout), *imports, *extra]
+    exported = _exported(layout, listed)
+    docstrings = _kept(layout, DOCSTRING)
+    body = [*docstrings, *futures(layout), *_imports(layout, listed)]
     body += _reexports(layout, exported)
-    body += _kept(layout, EXPORTS) or [_all_statement([n for n in moved if n in exported])]
-    body += main
-    return layout.module.with_changes(body=_separated(body, len(_kept(layout, DOCSTRING))))
+    body += _kept(layout, EXPORTS) or [
+        _all_statement([name for name in _moved(layout) if name in exported])
+    ]
+    body += _kept(layout, MAIN)
+    return layout.module.with_changes(body=_separated(body, len(docstrings)))
 
 
 def _same(statement: cst.BaseStatement, among: list[cst.BaseStatement]) -> bool:

@@ -28,14 +28,13 @@ def docstring(text: str) -> cst.SimpleStatementLine:
 
 def needed_imports(layout: Layout, wanted: set[str]) -> list[cst.BaseStatement]:
     """The module's import statements cut down to the names in `wanted`, in source order."""
-    kept = []
-    for unit in layout.of_kind(IMPORT):
-        if wanted & set(unit.binds):
-            for statement in layout.statements(unit):
-                cut = cut_import(statement, wanted)
-                if cut is not None:
-                    kept.append(cut)
-    return kept
+    statements = [
+        statement
+        for unit in layout.of_kind(IMPORT)
+        if wanted & set(unit.binds)
+        for statement in layout.statements(unit)
+    ]
+    return [cut for statement in statements if (cut := cut_import(statement, wanted)) is not None]
 
 
 def futures(layout: Layout) -> list[cst.BaseStatement]:

@@ -18,15 +18,21 @@ class DefinitionGraph:
     through: dict[tuple[int, int], tuple[str, ...]]
 
 
-def definition_graph(definitions: Sequence[Unit]) -> DefinitionGraph:
-    """Nodes: the definitions in source order; (i, j): definition i uses a name j binds."""
+def _uses(definitions: Sequence[Unit]) -> dict[tuple[int, int], list[str]]:
+    """For each pair (user, used) of definitions, the names through which one uses the other."""
     home = {name: number for number, unit in enumerate(definitions) for name in unit.binds}
     through: dict[tuple[int, int], list[str]] = {}
     for number, unit in enumerate(definitions):
-        for name in sorted(unit.uses):
-            used = home.get(name)
-            if used is not None and used != number:
+        edges = [(home[name], name) for name in sorted(unit.uses) if name in home]
+        for used, name in edges:
+            if used != number:
                 through.setdefault((number, used), []).append(name)
+    return through
+
+
+def definition_graph(definitions: Sequence[Unit]) -> DefinitionGraph:
+    """Nodes: the definitions in source order; (i, j): definition i uses a name j binds."""
+    through = _uses(definitions)
     graph = Graph(
         sizes=tuple(unit.lines for unit in definitions),
         edges=frozenset(through),

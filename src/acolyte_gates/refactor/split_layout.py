@@ -83,35 +83,41 @@ def check_targets(folder: str, names: Sequence[str]) -> None:
                 raise Refused(f"{taken} exists already; choose another name with --name {name}=NEW")
 
 
-def _attempt(
-    module: cst.Module,
-    units: Sequence[Unit],
-    graph: DefinitionGraph,
-    budget: int,
-    request: SplitRequest,
-) -> Chosen:
+@dataclass(frozen=True)
+class _Inputs:
+    """What every attempt at a split shares."""
+
+    module: cst.Module
+    units: tuple[Unit, ...]
+    graph: DefinitionGraph
+    request: SplitRequest
+
+
+def _attempt(inputs: _Inputs, budget: int) -> Chosen:
+    """Partition within `budget`, name the groups and render every file."""
+    units, request = inputs.units, inputs.request
     positions = [i for i, unit in enumerate(units) if unit.kind == DEFINITION]
-    found = partition(graph.graph, max(budget, SMALLEST_BUDGET))
+    found = partition(inputs.graph.graph, max(budget, SMALLEST_BUDGET))
     groups = tuple(tuple(positions[node] for node in group) for group in found.groups)
     folder = os.path.dirname(os.path.abspath(request.path))
     prefix = "." if os.path.exists(os.path.join(folder, "__init__.py")) else ""
-    layout = Layout(
-        module, tuple(units), groups, tuple(_names(units, groups, request, found.shared)), prefix
-    )
+    names = tuple(_names(units, groups, request, found.shared))
+    layout = Layout(inputs.module, units, groups, names, prefix)
     texts, thin = render_texts(layout, stem_of(request.path))
-    return Chosen(layout, graph, found, texts, thin)
+    return Chosen(layout, inputs.graph, found, texts, thin)
 
 
 def choose_layout(module: cst.Module, units: Sequence[Unit], request: SplitRequest) -> Chosen:
     """The split to make: every new module under the limit where the definitions allow."""
     graph = definition_graph([unit for unit in units if unit.kind == DEFINITION])
+    inputs = _Inputs(module, tuple(units), graph, request)
     budget = request.limit - ROOM_FOR_IMPORTS
-    chosen = _attempt(module, units, graph, budget, request)
+    chosen = _attempt(inputs, budget)
     for _ in range(TRIES):
         longest = max(map(line_count, chosen.texts))
         if longest <= request.limit or budget <= SMALLEST_BUDGET:
             break
         budget -= longest - request.limit
-        chosen = _attempt(module, units, graph, budget, request)
+        chosen = _attempt(inputs, budget)
     check_targets(os.path.dirname(os.path.abspath(request.path)), chosen.layout.names)
     return chosen

@@ -11,6 +11,7 @@ import warnings
 
 import libcst as cst
 
+from acolyte_gates.refactor.atomic import read_for_rewrite
 from acolyte_gates.refactor.deep import run_deep
 from acolyte_gates.refactor.fix_files import decode_exactly
 from acolyte_gates.refactor.module_read import check_tricks, merged_units
@@ -56,11 +57,7 @@ def _read(text: str, where: str) -> tuple[cst.Module, list[Unit]]:
 def plan_split(request: SplitRequest) -> SplitPlan:
     """The whole split, in memory; raises Refused with the reason when it cannot be done."""
     where = request.path
-    try:
-        with open(where, "rb") as handle:
-            original = handle.read()
-    except OSError as error:
-        raise Refused(f"{where}: cannot read the file ({error.strerror or error})") from error
+    original = read_for_rewrite(where)
     text, encoding = decode_exactly(original, where)
     check_tricks(_check_parses(text, where), where)
 

@@ -97,20 +97,35 @@ def _side_effect(statement: ast.stmt, where: str) -> Refused:
     )
 
 
-def _kind(statements: list[ast.stmt], index: int, where: str) -> str:
+def _is_future(statements: list[ast.stmt]) -> bool:
+    return all(isinstance(s, ast.ImportFrom) and s.module == "__future__" for s in statements)
+
+
+def _is_imports(statements: list[ast.stmt]) -> bool:
+    return all(isinstance(s, _IMPORTS) for s in statements) or _is_import_block(statements)
+
+
+def _is_exports(statements: list[ast.stmt]) -> bool:
     first = statements[0]
-    if index == 0 and len(statements) == 1 and _is_string(first):
+    return isinstance(first, ast.Assign) and any(
+        isinstance(target, ast.Name) and target.id == "__all__" for target in first.targets
+    )
+
+
+_KINDS = (
+    (FUTURE, _is_future),
+    (IMPORT, _is_imports),
+    (EXPORTS, _is_exports),
+    (MAIN, lambda statements: _is_main_guard(statements[0])),
+)
+
+
+def _kind(statements: list[ast.stmt], index: int, where: str) -> str:
+    if index == 0 and len(statements) == 1 and _is_string(statements[0]):
         return DOCSTRING
-    if all(isinstance(s, ast.ImportFrom) and s.module == "__future__" for s in statements):
-        return FUTURE
-    if all(isinstance(s, _IMPORTS) for s in statements) or _is_import_block(statements):
-        return IMPORT
-    if isinstance(first, ast.Assign) and any(
-        isinstance(t, ast.Name) and t.id == "__all__" for t in first.targets
-    ):
-        return EXPORTS
-    if _is_main_guard(first):
-        return MAIN
+    for kind, test in _KINDS:
+        if test(statements):
+            return kind
     for statement in statements:
         if not (_is_definition(statement) or _is_string(statement)):
             raise _side_effect(statement, where)
