@@ -18,6 +18,8 @@ from acolyte_gates.refactor.refusal import Refused
 from acolyte_gates.refactor.split_plan import plan_split
 from acolyte_gates.refactor.split_values import SplitPlan, SplitRequest, line_count
 
+_NAMES_SHOWN = 6
+
 
 @dataclass(frozen=True)
 class SplitCliRequest:
@@ -48,6 +50,17 @@ def _soft_limit(path: str, config: str | None) -> int:
     return file_limits(settings, relpath).warn_module_lines
 
 
+def _cut_lines(plan: SplitPlan) -> Iterator[str]:
+    """One line per pair of modules: how many uses cross, and the names used."""
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for user_module, _, used_module, name in plan.cut:
+        pairs.setdefault((user_module, used_module), []).append(name)
+    for (user_module, used_module), names in pairs.items():
+        unique = list(dict.fromkeys(names))
+        shown = ", ".join(unique[:_NAMES_SHOWN]) + (", ..." if len(unique) > _NAMES_SHOWN else "")
+        yield f"  {user_module} -> {used_module} ({len(names)}): {shown}\n"
+
+
 def describe(plan: SplitPlan, limit: int) -> Iterator[str]:
     """The plan as the user reads it: the modules, their definitions and sizes, the cut uses."""
     yield f"split {plan.path} ({plan.lines} lines; soft limit {limit}) into {len(plan.modules)} modules:\n\n"
@@ -57,8 +70,8 @@ def describe(plan: SplitPlan, limit: int) -> Iterator[str]:
         yield textwrap.indent(textwrap.fill(", ".join(module.names), 88), "      ") + "\n"
     yield f"  {plan.thin.path}  {plan.thin.lines} lines: re-exports every moved name\n"
     if plan.cut:
-        yield f"\nuses that now cross modules ({len(plan.cut)}):\n"
-        yield "".join(f"  {edge}\n" for edge in plan.cut)
+        yield f"\ncut edges: {len(plan.cut)} uses now cross modules\n"
+        yield from _cut_lines(plan)
     yield "".join(f"\nnote: {note}" for note in plan.notes) + ("\n" if plan.notes else "")
 
 

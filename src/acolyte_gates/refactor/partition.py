@@ -15,6 +15,7 @@ Every merge keeps a group within the budget of lines and the groups' import grap
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from acolyte_gates.refactor.clusters import Clusters
@@ -32,33 +33,33 @@ class Partition:
     shared: int = -1
 
 
-def _gain(clusters: Clusters, pair: tuple[int, int], weight: int, total: int) -> float:
-    """Modularity gain of merging the pair: its share of edges minus the share chance gives."""
-    degree = _degrees(clusters)
-    return weight / total - degree[pair[0]] * degree[pair[1]] / (2 * total * total)
-
-
-def _degrees(clusters: Clusters) -> dict[int, int]:
-    degree = dict.fromkeys(clusters.members, 0)
-    for (a, b), weight in clusters.weights().items():
+def _degrees(weights: Counter[tuple[int, int]]) -> Counter[int]:
+    """Each cluster's number of edges to other clusters."""
+    degree: Counter[int] = Counter()
+    for (a, b), weight in weights.items():
         degree[a] += weight
         degree[b] += weight
     return degree
+
+
+def _ranked_pairs(clusters: Clusters, total: int) -> list[tuple[int, int]]:
+    """Pairs of clusters with a positive modularity gain, best first: a pair's share of the
+    edges, minus the share that their degrees would give it by chance."""
+    weights = clusters.weights()
+    degree = _degrees(weights)
+    gains = {
+        pair: weight / total - degree[pair[0]] * degree[pair[1]] / (2 * total * total)
+        for pair, weight in weights.items()
+    }
+    return sorted((pair for pair, gain in gains.items() if gain > 0), key=lambda p: (-gains[p], p))
 
 
 def _cohesion(clusters: Clusters) -> None:
     """Merge the pair with the best positive modularity gain until none can be merged."""
     total = len(clusters.graph.edges)
     while total:
-        weights = clusters.weights()
-        ranked = sorted(
-            ((_gain(clusters, pair, w, total), pair) for pair, w in weights.items()),
-            key=lambda item: (-item[0], item[1]),
-        )
-        pair = next(
-            (p for gain, p in ranked if gain > 0 and clusters.can_merge(*p)),
-            None,
-        )
+        ranked = _ranked_pairs(clusters, total)
+        pair = next((p for p in ranked if clusters.can_merge(*p)), None)
         if pair is None:
             return
         clusters.merge(*pair)

@@ -10,8 +10,8 @@ from acolyte_gates.refactor.split_values import NewModule, SplitPlan, SplitReque
 _MODULE_NAMES = ("__name__", "__file__", "__spec__")
 
 
-def _cut_uses(chosen: Chosen) -> tuple[str, ...]:
-    """`a.f -> b.Order` for every use that now crosses from one new module to another."""
+def _cut_uses(chosen: Chosen) -> tuple[tuple[str, str, str, str], ...]:
+    """(module, definition, module, name) for every use that now crosses between modules."""
     definitions = chosen.layout.definitions()
     group_of = {
         node: number for number, group in enumerate(chosen.partition.groups) for node in group
@@ -22,7 +22,7 @@ def _cut_uses(chosen: Chosen) -> tuple[str, ...]:
         if group_of[user] != group_of[used]:
             who = definitions[user].binds[0] if definitions[user].binds else "?"
             for name in through:
-                cut.append(f"{names[group_of[user]]}.{who} -> {names[group_of[used]]}.{name}")
+                cut.append((names[group_of[user]], who, names[group_of[used]], name))
     return tuple(cut)
 
 

@@ -35,7 +35,8 @@ class SplitPlan:
     lines: int
     modules: tuple[NewModule, ...]
     thin: NewModule
-    cut: tuple[str, ...]
+    cut: tuple[tuple[str, str, str, str], ...]
+    """(module, definition, module, name): a use that now crosses from one module to another."""
     notes: tuple[str, ...] = ()
 
 
