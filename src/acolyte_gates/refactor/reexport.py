@@ -1,9 +1,10 @@
 """The old module after a split: a thin re-export, so that every import of it keeps working.
 
 It keeps its docstring, `from __future__` imports, the imports no moved code uses (they may
-be there to be re-exported), `__all__` (or gets one naming the public moved names), and a
-closing `if __name__ == "__main__":` block; every moved name is imported back from its new
-module, so `old.Name is new_module.Name`.
+be there to be re-exported), `__all__` (or gets one naming what `from old import *` gave:
+the public moved names and the public names it imported with `from`), and a closing
+`if __name__ == "__main__":` block; every moved name is imported back from its new module,
+so `old.Name is new_module.Name`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import ast
 
 import libcst as cst
 
-from acolyte_gates.refactor.imports import from_import
+from acolyte_gates.refactor.imports import alias_name, from_import
 from acolyte_gates.refactor.layout import Layout, leading
 from acolyte_gates.refactor.rewrite import futures, needed_imports
 from acolyte_gates.refactor.units import DOCSTRING, EXPORTS, IMPORT, MAIN
@@ -67,31 +68,48 @@ def _moved(layout: Layout) -> list[str]:
     return [name for number in range(len(layout.names)) for name in layout.moved_names(number)]
 
 
-def _exported(layout: Layout, listed: list[str] | None) -> set[str]:
-    """The names `from old import *` gives: `__all__`'s, else the public moved names."""
+def _from_imported(layout: Layout) -> list[str]:
+    """Public names the module bound with `from X import name`: part of what it offered."""
+    smalls = [
+        small
+        for unit in layout.of_kind(IMPORT)
+        for statement in layout.statements(unit)
+        if isinstance(statement, cst.SimpleStatementLine)
+        for small in statement.body
+    ]
+    names = [
+        alias_name(alias, True)
+        for small in smalls
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar)
+        for alias in small.names
+    ]
+    return [name for name in dict.fromkeys(names) if not name.startswith("_")]
+
+
+def _exported(layout: Layout, listed: list[str] | None) -> list[str]:
+    """The names `from old import *` gave: `__all__`'s, else the public moved names and the
+    public names it imported with `from`, which stay importable from it."""
     if listed is not None:
-        return set(listed)
-    return {name for name in _moved(layout) if not name.startswith("_")}
+        return listed
+    moved = [name for name in _moved(layout) if not name.startswith("_")]
+    return moved + [name for name in _from_imported(layout) if name not in moved]
 
 
-def _imports(layout: Layout, listed: list[str] | None) -> list[cst.BaseStatement]:
-    """Imports no moved code uses, and those `__all__` or the main block need."""
+def _imports(layout: Layout, exported: list[str]) -> list[cst.BaseStatement]:
+    """Imports no moved code uses, and those the exports or the main block need."""
     kept = _unused_imports(layout)
     main_uses = set().union(*(unit.uses for unit in layout.of_kind(MAIN)))
-    needs = (set(listed or ()) | main_uses) - set(_moved(layout))
+    needs = (set(exported) | main_uses) - set(_moved(layout))
     return kept + [s for s in needed_imports(layout, needs) if not _same(s, kept)]
 
 
 def thin_module(layout: Layout) -> cst.Module:
     """The old module as a re-export of the new ones."""
-    listed = listed_exports(layout)
-    exported = _exported(layout, listed)
+    exported = _exported(layout, listed_exports(layout))
     docstrings = _kept(layout, DOCSTRING)
-    body = [*docstrings, *futures(layout), *_imports(layout, listed)]
-    body += _reexports(layout, exported)
-    body += _kept(layout, EXPORTS) or [
-        _all_statement([name for name in _moved(layout) if name in exported])
-    ]
+    body = [*docstrings, *futures(layout), *_imports(layout, exported)]
+    body += _reexports(layout, set(exported))
+    body += _kept(layout, EXPORTS) or [_all_statement(exported)]
     body += _kept(layout, MAIN)
     return layout.module.with_changes(body=_separated(body, len(docstrings)))
 

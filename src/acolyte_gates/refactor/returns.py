@@ -59,7 +59,7 @@ def returns_nothing(node: FunctionNode) -> bool:
         return False
     if _is_stub(node.body):
         return False
-    stack: list[ast.AST] = list(node.body)
+    stack: list[ast.AST] = [s for s in node.body if not isinstance(s, _NESTED)]
     while stack:
         current = stack.pop()
         if _gives_a_value(current):

@@ -1,0 +1,87 @@
+"""Split planning as a pure graph partition, on graphs whose best partition is plain to see."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from acolyte_gates.refactor.graph import Graph, strong_components
+from acolyte_gates.refactor.naming import name_words, propose_name, unique_names
+from acolyte_gates.refactor.partition import partition
+
+
+def graph(sizes: list[int], edges: set[tuple[int, int]], words: list[str] | None = None) -> Graph:
+    names = words or [""] * len(sizes)
+    return Graph(
+        tuple(sizes),
+        frozenset(edges),
+        tuple(frozenset(w.split()) for w in names),
+        tuple("function" for _ in sizes),
+    )
+
+
+# Two triangles of 40-line functions joined by one use (2 -> 3): with a budget of 130
+# lines a triangle (120) fits and both together (240) do not; the best cut is that one edge.
+TRIANGLES = {(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)}
+
+
+def test_two_tight_clusters_are_cut_at_their_one_link() -> None:
+    found = partition(graph([40] * 6, TRIANGLES), 130)
+    assert found.groups == ((0, 1, 2), (3, 4, 5)) and found.shared == -1
+
+
+def test_a_helper_used_by_both_clusters_goes_to_a_shared_module() -> None:
+    # Node 6 (10 lines) is used by 0 (first triangle) and 3 (second triangle).
+    found = partition(graph([40] * 6 + [10], TRIANGLES | {(0, 6), (3, 6)}), 130)
+    assert found.groups == ((0, 1, 2), (3, 4, 5), (6,)) and found.shared == 2
+
+
+def test_shared_takes_along_what_the_shared_definition_uses() -> None:
+    # 6 is shared and uses 7, which only 6 uses: 7 must come along (no import cycle).
+    edges = TRIANGLES | {(0, 6), (3, 6), (6, 7)}
+    found = partition(graph([40] * 6 + [10, 5], edges), 130)
+    assert found.groups[found.shared] == (6, 7)
+
+
+def test_definitions_in_a_cycle_stay_together() -> None:
+    # 0 <-> 3 use each other: whatever else happens, they share a module.
+    found = partition(graph([40] * 6, TRIANGLES - {(2, 3)} | {(0, 3), (3, 0)}), 130)
+    home = {node: n for n, group in enumerate(found.groups) for node in group}
+    assert home[0] == home[3]
+
+
+def test_no_two_groups_use_each_other() -> None:
+    edges = TRIANGLES | {(5, 0)}  # 2 -> 3 and 5 -> 0: merging would be a cycle between modules
+    found = partition(graph([40] * 6, edges), 130)
+    home = {node: n for n, group in enumerate(found.groups) for node in group}
+    crossing = {(home[a], home[b]) for a, b in edges if home[a] != home[b]}
+    assert not any((b, a) in crossing for a, b in crossing)
+
+
+def test_small_unconnected_definitions_join_the_group_sharing_their_name_words() -> None:
+    # 0-2 are about orders and connected; 3-5 about books; 6 and 7 are lone constants whose
+    # names say where they belong.
+    words = ["order", "order", "order", "book", "book", "book", "book", "order"]
+    edges = {(0, 1), (1, 2), (3, 4), (4, 5)}
+    found = partition(graph([30] * 6 + [3, 3], edges, words), 120)
+    assert found.groups == ((0, 1, 2, 7), (3, 4, 5, 6))
+
+
+def test_strong_components_without_recursion_on_a_long_chain() -> None:
+    count = 5000
+    successors = [[n + 1] if n + 1 < count else [0] for n in range(count)]
+    assert strong_components(count, successors) == [list(range(count))]
+
+
+def test_module_names_come_from_the_definitions() -> None:
+    assert name_words("OrderLines") == {"order", "line"}
+    assert name_words("get_all_items") == set()
+    names = ["create_order", "cancel_order", "OrderLine"]
+    assert propose_name("shop", names, Counter({"route": 30, "class": 5}), False) == "orders_routes"
+    assert propose_name("shop", names, Counter({"class": 30}), False) == "orders_models"
+    assert propose_name("shop", ["get"], Counter({"function": 3}), False) == "shop_services"
+    assert propose_name("shop", names, Counter(), True) == "shop_shared"
+    assert unique_names(["a_models", "a_models", "class"], {"shop"}) == [
+        "a_models",
+        "a_models_2",
+        "m_class",
+    ]
