@@ -83,8 +83,7 @@ def _belongs_to_previous(unit: Unit, previous: Unit | None) -> bool:
         return False
     if not unit.binds:
         return True
-    same_function = unit.role in ("function", "route") and previous.role in ("function", "route")
-    return same_function and unit.binds == previous.binds
+    return previous.overload and unit.binds == previous.binds
 
 
 def _merge(previous: Unit, unit: Unit) -> Unit:
@@ -95,7 +94,8 @@ def _merge(previous: Unit, unit: Unit) -> Unit:
         previous.uses | unit.uses,
         previous.lines + unit.lines,
         previous.first_line,
-        previous.role,
+        unit.role if unit.binds else previous.role,
+        unit.overload if unit.binds else previous.overload,
     )
 
 

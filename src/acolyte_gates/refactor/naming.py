@@ -36,6 +36,8 @@ def name_words(name: str) -> frozenset[str]:
 
 
 def _plural(word: str) -> str:
+    if word.endswith(("ed", "ing")):
+        return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
     return word if word.endswith("s") else word + "s"

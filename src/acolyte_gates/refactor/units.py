@@ -39,6 +39,8 @@ class Unit:
     first_line: int
     role: str = ""
     """For definitions: `class`, `function`, `route` (`@app.route(...)`) or `constant`."""
+    overload: bool = False
+    """An `@overload` signature: the function of the same name that follows joins it."""
 
 
 @dataclass(frozen=True)
@@ -138,6 +140,12 @@ def _is_route(decorator: ast.expr) -> bool:
     return isinstance(call, ast.Attribute) and call.attr in _ROUTE_WORDS
 
 
+def _is_overload(decorator: ast.expr) -> bool:
+    return (isinstance(decorator, ast.Name) and decorator.id == "overload") or (
+        isinstance(decorator, ast.Attribute) and decorator.attr == "overload"
+    )
+
+
 def _role(statements: list[ast.stmt]) -> str:
     first = statements[-1]
     if isinstance(first, ast.ClassDef):
@@ -160,4 +168,5 @@ def read_unit(statement: Statement, where: str) -> Unit:
     uses = used_names(statement.code) if kind != DOCSTRING else frozenset()
     role = _role(statements) if kind == DEFINITION else ""
     lines = statement.code.count("\n") + (0 if statement.code.endswith("\n") else 1)
-    return Unit((statement.index,), kind, binds, uses, lines, statements[0].lineno, role)
+    overload = any(map(_is_overload, getattr(statements[-1], "decorator_list", ())))
+    return Unit((statement.index,), kind, binds, uses, lines, statements[0].lineno, role, overload)
