@@ -72,7 +72,11 @@ def check(paths: tuple[str, ...], **options: Any) -> None:
     type=LEVELS,
     help="Quality level, which sets the coverage bar (default: the config's).",
 )
-@click.option("--fix", is_flag=True, help="Let black and isort rewrite the files first.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Make the safe ACO fixes, then let isort and black rewrite the files first.",
+)
 @click.option(
     "--jobs",
     "-j",
@@ -208,7 +212,7 @@ def hook_uninstall() -> None:
 @click.option(
     "--fix/--no-fix",
     default=None,
-    help="Let black and isort fix fully staged files, and re-stage them.",
+    help="Make the safe ACO fixes and let isort and black fix fully staged files; re-stage them.",
 )
 def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> None:
     """Check the staged Python files (or those of PATHS) as the index has them."""

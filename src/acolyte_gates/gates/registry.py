@@ -24,5 +24,6 @@ ALL_GATES: tuple[Gate, ...] = (
 )
 GATES_BY_NAME: dict[str, Gate] = {gate.name: gate for gate in ALL_GATES}
 GATE_NAMES: tuple[str, ...] = tuple(GATES_BY_NAME)
-# Under --fix, imports are sorted before black formats, so that black has the last word.
-FIX_ORDER: tuple[str, ...] = ("imports", "format")
+# Under --fix, the ACO fixes come first (they may lengthen a line), then imports are sorted,
+# then black formats, so that black has the last word.
+FIX_ORDER: tuple[str, ...] = ("aco", "imports", "format")

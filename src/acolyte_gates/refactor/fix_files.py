@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import tokenize
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from acolyte_gates.config.settings import Settings
@@ -12,6 +13,7 @@ from acolyte_gates.paths import relative_to_root
 from acolyte_gates.refactor.atomic import FileWrite, read_for_rewrite, write_files
 from acolyte_gates.refactor.fixes import FixRequest, FixResult, fix_text
 from acolyte_gates.refactor.refusal import Refused
+from acolyte_gates.refactor.returns import black_line_length
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,20 @@ def write_fix(fix: FileFix) -> str:
     if not fix.changed:
         return ""
     return write_files([FileWrite(fix.path, fix.data, fix.original)])
+
+
+def fix_files_in_place(paths: Sequence[str], settings: Settings) -> list[str]:
+    """Fix each file and write it back (only if unchanged meanwhile); the paths changed.
+
+    Files that cannot be fixed are skipped: the check that follows reports what is wrong.
+    """
+    line_length = black_line_length(settings.root)
+    changed = []
+    for path in paths:
+        try:
+            fix = fix_file(path, settings, line_length)
+        except Refused:
+            continue
+        if fix.changed and not write_fix(fix):
+            changed.append(path)
+    return changed
