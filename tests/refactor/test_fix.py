@@ -9,7 +9,7 @@ import pytest
 from helpers import settings
 
 from acolyte_gates.config.settings import Settings
-from acolyte_gates.refactor.fixes import FixRequest, fix_text
+from acolyte_gates.refactor.fixes import FIXABLE, FixRequest, fix_text
 from acolyte_gates.refactor.refusal import Refused
 
 
@@ -200,3 +200,18 @@ def test_a_second_fix_changes_nothing() -> None:
 def test_a_file_that_does_not_parse_is_refused_in_one_sentence() -> None:
     with pytest.raises(Refused, match=r"^bad.py: cannot fix a file that does not parse"):
         fix_text("def f(:\n", FixRequest("bad.py", "bad.py", Settings()))
+
+
+@pytest.mark.parametrize("code", FIXABLE)
+def test_every_fixable_rule_says_so_in_its_docs(code: str) -> None:
+    from acolyte_gates.commands.rules import find_rule, rule_docs
+
+    rule = find_rule(code)
+    assert "Fixable by `acolyte-gates fix`" in rule.docs.fix
+    assert "\n## Fix\nFixable by" in rule_docs(rule)
+
+
+def test_rules_that_cannot_be_fixed_say_nothing_about_fixing() -> None:
+    from acolyte_gates.rules.registry import ALL_RULES
+
+    assert {rule.code for rule in ALL_RULES if rule.docs.fix} == set(FIXABLE)

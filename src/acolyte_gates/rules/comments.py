@@ -101,6 +101,12 @@ COMMENTED_OUT_CODE = Rule(
         "written as code (`# expovariate(1/beta)`); some real code is missed where prose "
         "surrounds it. On the Python 3.11 standard library (733 files) it reports 134 blocks, "
         "of which reading all found 3 to be documentation (benchmarks/sample_findings.py).",
+        fix="Fixable by `acolyte-gates fix` (and `run --fix`, `hook run --fix`): the reported "
+        "block's comment lines are deleted, from its first to its last code line, as this rule "
+        "reports them; prose lines around it stay. Blank lines that would pile up where the "
+        "block was are deleted too, so a file black accepted stays accepted. Deleting comments "
+        "cannot change what the code does; the fix is as right as the finding, so read the "
+        "diff (`fix --diff`) where the rule may have mistaken documentation for code.",
     ),
     _check_commented_code,
 )
