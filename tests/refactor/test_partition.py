@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from acolyte_gates.refactor.graph import Graph, strong_components
-from acolyte_gates.refactor.naming import name_words, propose_name, unique_names
+from acolyte_gates.refactor.naming import name_words, propose_names, unique_names
 from acolyte_gates.refactor.partition import partition
 
 
@@ -75,13 +75,21 @@ def test_strong_components_without_recursion_on_a_long_chain() -> None:
 def test_module_names_come_from_the_definitions() -> None:
     assert name_words("OrderLines") == {"order", "line"}
     assert name_words("get_all_items") == set()
-    names = ["create_order", "cancel_order", "OrderLine"]
-    assert propose_name("shop", names, Counter({"route": 30, "class": 5}), False) == "orders_routes"
-    assert propose_name("shop", names, Counter({"class": 30}), False) == "orders_models"
-    assert propose_name("shop", ["get"], Counter({"function": 3}), False) == "shop_services"
-    assert propose_name("shop", names, Counter(), True) == "shop_shared"
-    assert unique_names(["a_models", "a_models", "class"], {"shop"}) == [
-        "a_models",
-        "a_models_2",
+    names = ["create_order", "delete_order", "OrderLine"]
+    routes = propose_names("shop", names, Counter({"route": 30, "class": 5}), False)
+    assert routes == ["orders_routes", "lines_routes", "shop_routes"]
+    assert propose_names("shop", names, Counter({"class": 30}), False)[0] == "orders_models"
+    assert propose_names("shop", ["get"], Counter({"function": 3}), False) == ["shop_services"]
+    assert propose_names("shop", names, Counter(), True) == ["shop_shared"]
+
+
+def test_a_taken_name_gives_way_to_the_next_candidate_then_to_a_number() -> None:
+    both = ["orders_models", "lines_models"]
+    candidates = [both, both, ["a"], ["class"], ["a"]]
+    assert unique_names(candidates, {"shop"}) == [
+        "orders_models",
+        "lines_models",
+        "a",
         "m_class",
+        "a_2",
     ]

@@ -18,6 +18,7 @@ _STOP = frozenset(
     "utils data value values item items view views api route routes self cls default "
     "load save read write parse format render compute base".split()
 )
+_CANDIDATES = 3
 KINDS = {"route": "routes", "class": "models", "function": "services", "constant": "constants"}
 
 
@@ -43,34 +44,38 @@ def _plural(word: str) -> str:
     return word if word.endswith("s") else word + "s"
 
 
-def _topic(names: Sequence[str]) -> str:
+def _topics(names: Sequence[str]) -> list[str]:
+    """The group's name words, most shared first (ties: first seen), made plural."""
     counts = Counter(word for name in names for word in name_words(name))
-    if not counts:
-        return ""
-    best = max(counts.values())
-    first = next(w for name in names for w in sorted(name_words(name)) if counts[w] == best)
-    return _plural(first)
+    seen = list(dict.fromkeys(w for name in names for w in sorted(name_words(name))))
+    return [_plural(word) for word in sorted(seen, key=lambda w: (-counts[w], seen.index(w)))]
 
 
-def propose_name(stem: str, names: Sequence[str], roles: Counter[str], shared: bool) -> str:
-    """A module name for a group: its topic and kind, or the old module's stem and the kind."""
+def propose_names(stem: str, names: Sequence[str], roles: Counter[str], shared: bool) -> list[str]:
+    """Candidate module names for a group, best first: its topics with its kind, then the
+    old module's stem with the kind (`orders_routes`, `books_models`, `shop_services`)."""
     if shared:
-        return f"{stem}_shared"
+        return [f"{stem}_shared"]
     kind = KINDS.get(roles.most_common(1)[0][0], "parts") if roles else "parts"
-    topic = _topic(names) or stem
-    return f"{topic}_{kind}"
+    return [f"{topic}_{kind}" for topic in _topics(names)[:_CANDIDATES]] + [f"{stem}_{kind}"]
 
 
-def unique_names(proposed: Iterable[str], taken: set[str]) -> list[str]:
-    """The names made unique among themselves and `taken` with _2, _3... and valid identifiers."""
+def _identifier(name: str) -> str:
+    base = re.sub(r"\W", "_", name).strip("_") or "part"
+    return f"m_{base}" if base[0].isdigit() or keyword.iskeyword(base) else base
+
+
+def unique_names(candidates: Iterable[Sequence[str]], taken: set[str]) -> list[str]:
+    """For each group the first candidate not used yet, else its first with _2, _3..."""
     result: list[str] = []
     used = set(taken)
-    for name in proposed:
-        base = re.sub(r"\W", "_", name).strip("_") or "part"
-        base = f"m_{base}" if base[0].isdigit() or keyword.iskeyword(base) else base
-        candidate, number = base, 2
-        while candidate in used:
-            candidate, number = f"{base}_{number}", number + 1
-        used.add(candidate)
-        result.append(candidate)
+    for options in candidates:
+        names = [_identifier(option) for option in options]
+        chosen = next((name for name in names if name not in used), None)
+        number = 2
+        while chosen is None:
+            chosen = f"{names[0]}_{number}" if f"{names[0]}_{number}" not in used else None
+            number += 1
+        used.add(chosen)
+        result.append(chosen)
     return result

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import libcst as cst
 
 from acolyte_gates.refactor.layout import Layout
-from acolyte_gates.refactor.naming import propose_name, unique_names
+from acolyte_gates.refactor.naming import propose_names, unique_names
 from acolyte_gates.refactor.partition import Partition, partition
 from acolyte_gates.refactor.refusal import Refused
 from acolyte_gates.refactor.split_graph import DefinitionGraph, definition_graph
@@ -48,14 +48,14 @@ def _names(
     units: Sequence[Unit], groups: Sequence[Sequence[int]], request: SplitRequest, shared: int
 ) -> list[str]:
     stem = stem_of(request.path)
-    proposed = []
+    proposed: list[list[str]] = []
     for number, group in enumerate(groups):
         members = [units[position] for position in group]
         roles: Counter[str] = Counter()
         for unit in members:
             roles[unit.role] += unit.lines
         names = [name for unit in members for name in unit.binds]
-        proposed.append(propose_name(stem, names, roles, number == shared))
+        proposed.append(propose_names(stem, names, roles, number == shared))
     return _renamed(unique_names(proposed, {stem}), request)
 
 

@@ -1,0 +1,162 @@
+"""Measure `split` and `fix`: time, and that fixing keeps every file parsing and black-clean.
+
+1. split: plan and apply the split of the bookshop sample (tests/refactor/samples, a
+   995-line module), copied to a temporary folder; medians of --runs, with the time libcst
+   takes to parse and print the module once as the reference it is measured against.
+2. fix: `fix` on every file of the standard-library corpus (/work/shared/bench/make_corpus.sh
+   builds it; --corpus names its folder), in a copy: time, fixes per rule, files changed;
+   then every fixed file must parse, and every changed file black accepted before must still
+   be accepted (`black --check`, with the corpus copy's own black settings: none, so 88).
+
+Example:  PYTHONPATH=src python benchmarks/bench_refactor.py --runs 5 --corpus /tmp/aco-corpus/stdlib
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import libcst as cst
+
+from acolyte_gates.config.settings import Settings
+from acolyte_gates.refactor.atomic import FileWrite, write_files
+from acolyte_gates.refactor.fix_files import fix_file, write_fix
+from acolyte_gates.refactor.refusal import Refused
+from acolyte_gates.refactor.split_plan import plan_split
+from acolyte_gates.refactor.split_values import SplitRequest
+
+SAMPLE = Path(__file__).resolve().parent.parent / "tests" / "refactor" / "samples" / "bookshop"
+BLACK_BATCH = 200
+
+
+def _split_once(folder: Path) -> tuple[float, float]:
+    """Seconds to plan and to apply one split of a fresh copy of the sample."""
+    root = folder / f"copy{time.monotonic_ns()}"
+    shutil.copytree(SAMPLE, root)
+    module = root / "bookshop" / "app.py"
+    started = time.perf_counter()
+    plan = plan_split(SplitRequest(str(module), 250))
+    planned = time.perf_counter()
+    writes = [FileWrite(m.path, m.text.encode(), None) for m in plan.modules]
+    reason = write_files([*writes, FileWrite(str(module), plan.thin.text.encode(), plan.original)])
+    applied = time.perf_counter()
+    assert not reason, reason
+    return planned - started, applied - planned
+
+
+def bench_split(runs: int) -> None:
+    text = (SAMPLE / "bookshop" / "app.py").read_text()
+    with tempfile.TemporaryDirectory() as scratch:
+        times = [_split_once(Path(scratch)) for _ in range(runs)]
+    reference = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        assert cst.parse_module(text).code == text
+        reference.append(time.perf_counter() - started)
+    plan = statistics.median(t[0] for t in times)
+    apply = statistics.median(t[1] for t in times)
+    parse = statistics.median(reference)
+    lines = text.count("\n")
+    print(f"split of a {lines}-line module, median of {runs}:")
+    print(
+        f"  plan  {plan:.3f} s  ({plan / parse:.1f}x one libcst parse+print of it, {parse:.3f} s)"
+    )
+    print(f"  apply {apply:.4f} s")
+
+
+def _parses(path: Path) -> bool:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(path.read_bytes())
+        return True
+    except (SyntaxError, ValueError):
+        return False
+
+
+def _black_clean(paths: list[Path]) -> set[Path]:
+    """The files `black --check` accepts, asked in batches."""
+    black = shutil.which("black", path=os.path.dirname(sys.executable)) or "black"
+    clean = set()
+    for start in range(0, len(paths), BLACK_BATCH):
+        batch = paths[start : start + BLACK_BATCH]
+        result = subprocess.run(
+            [black, "--check", "--quiet", "--", *map(str, batch)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        flagged = {
+            line.split("would reformat ", 1)[1].strip()
+            for line in result.stderr.splitlines()
+            if "would reformat " in line
+        }
+        flagged |= {
+            line.split(": ")[0].split("cannot format ")[-1]
+            for line in result.stderr.splitlines()
+            if "cannot format" in line
+        }
+        clean |= {path for path in batch if str(path) not in flagged}
+    return clean
+
+
+def bench_fix(corpus: Path) -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = Path(scratch) / "corpus"
+        shutil.copytree(corpus, copy)
+        files = sorted(copy.rglob("*.py"))
+        clean_before = _black_clean(files)
+        settings = Settings(root=str(copy))
+        counts: Counter[str] = Counter()
+        changed, refused = [], []
+        started = time.perf_counter()
+        for path in files:
+            try:
+                fix = fix_file(str(path), settings, 88)
+            except Refused as refusal:
+                refused.append(str(refusal))
+                continue
+            counts.update(made.code for made in fix.result.fixed)
+            if fix.changed and not write_fix(fix):
+                changed.append(path)
+        seconds = time.perf_counter() - started
+        broken = [path for path in changed if not _parses(path)]
+        still_clean = _black_clean([path for path in changed if path in clean_before])
+        was_clean = [path for path in changed if path in clean_before]
+        lines = sum(path.read_bytes().count(b"\n") for path in files)
+    print(f"fix --apply on {len(files)} files ({lines} lines): {seconds:.1f} s")
+    print(
+        f"  fixes: {dict(sorted(counts.items()))}; files changed: {len(changed)}; refused: {len(refused)}"
+    )
+    for reason in refused[:5]:
+        print(f"    refused: {reason}")
+    print(f"  changed files that no longer parse: {len(broken)}")
+    print(
+        f"  changed files black accepted before: {len(was_clean)};"
+        f" still accepted after: {len(still_clean)}"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", type=Path, help="the corpus folder (skip fix when absent)")
+    args = parser.parse_args()
+    bench_split(args.runs)
+    if args.corpus:
+        bench_fix(args.corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
