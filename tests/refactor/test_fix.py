@@ -99,6 +99,17 @@ def test_bare_except_catches_exception() -> None:
     assert fixed(src) == textwrap.dedent(src).replace("except:", "except Exception:")
 
 
+def test_a_bare_except_that_reraises_keeps_catching_everything() -> None:
+    src = """\
+    try:
+        serve()
+    except:
+        error = sys.exc_info()[1]
+        raise
+    """
+    assert fixed(src) == textwrap.dedent(src).replace("except:", "except BaseException:")
+
+
 def test_commented_out_code_is_deleted_with_the_blank_lines_it_leaves() -> None:
     src = """\
     import os

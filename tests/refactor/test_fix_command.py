@@ -92,7 +92,7 @@ def test_dry_run_lists_the_fixes_and_writes_nothing(
     out = capsys.readouterr().out
     assert "service.py:8: ACO402 would fix: delete the commented-out code" in out
     assert "service.py:12: ACO202 would fix: add `-> None`" in out
-    assert "service.py:15: ACO501 would fix: make `except:` `except Exception:`" in out
+    assert "service.py:15: ACO501 would fix: name the exception type in `except:`" in out
     assert "wrapped.py:4: ACO202 would fix: add `-> None`" in out
     assert out.endswith("7 fix(es) to make; run again with --apply to make them\n")
     assert {path.name: path.read_bytes() for path in project.glob("*.py")} == before

@@ -18,7 +18,7 @@ from acolyte_gates.refactor.returns import black_line_length
 WHAT = {
     "ACO202": "add `-> None`",
     "ACO402": "delete the commented-out code",
-    "ACO501": "make `except:` `except Exception:`",
+    "ACO501": "name the exception type in `except:`",
 }
 
 

@@ -16,10 +16,11 @@ from acolyte_gates.refactor.deep import run_deep
 
 @dataclass(frozen=True)
 class LineFixes:
-    """Where to fix: the `def` lines that get `-> None`, the `except:` lines that get a type."""
+    """Where to fix: the `def` lines that get `-> None`, and the `except:` lines with the type
+    each gets (`Exception`, or `BaseException` for a handler that re-raises)."""
 
     returns: frozenset[int] = frozenset()
-    excepts: frozenset[int] = frozenset()
+    excepts: tuple[tuple[int, str], ...] = ()
 
 
 class _Fixer(cst.CSTTransformer):
@@ -48,11 +49,12 @@ class _Fixer(cst.CSTTransformer):
     def leave_ExceptHandler(
         self, original_node: cst.ExceptHandler, updated_node: cst.ExceptHandler
     ) -> cst.ExceptHandler:
-        """`except:` on a reported line becomes `except Exception:`."""
-        if updated_node.type is not None or self._line(original_node) not in self.wanted.excepts:
+        """`except:` on a reported line becomes `except Exception:` (or `BaseException`)."""
+        caught = dict(self.wanted.excepts).get(self._line(original_node))
+        if updated_node.type is not None or caught is None:
             return updated_node
         return updated_node.with_changes(
-            type=cst.Name("Exception"), whitespace_after_except=cst.SimpleWhitespace(" ")
+            type=cst.Name(caught), whitespace_after_except=cst.SimpleWhitespace(" ")
         )
 
 

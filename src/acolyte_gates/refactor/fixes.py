@@ -60,7 +60,7 @@ class _Plan:
     """The fixes one text gets: in-line ones by line, lines to delete, and what is left alone."""
 
     returns: dict[int, tuple[int, int]]
-    excepts: frozenset[int]
+    excepts: dict[int, str]
     deleted: tuple[Fixed, ...]
     doomed: frozenset[int]
     notes: tuple[str, ...]
@@ -73,6 +73,20 @@ def _functions(tree: ast.Module) -> dict[int, FunctionNode]:
         for node in ast.walk(tree)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
     }
+
+
+def _handlers(tree: ast.Module) -> dict[int, str]:
+    """The type each bare handler gets, by line: `BaseException` if it re-raises (its body
+    has a bare `raise`: it only looks, so it must go on seeing everything), else `Exception`."""
+    return {
+        node.lineno: "BaseException" if any(_reraises(s) for s in node.body) else "Exception"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ExceptHandler) and node.type is None
+    }
+
+
+def _reraises(statement: ast.stmt) -> bool:
+    return isinstance(statement, ast.Raise) and statement.exc is None
 
 
 def _plan(source: SourceFile, hits: Sequence[tuple[str, Hit]]) -> _Plan:
@@ -88,7 +102,10 @@ def _plan(source: SourceFile, hits: Sequence[tuple[str, Hit]]) -> _Plan:
         elif code == "ACO402":
             deleted.append(Fixed(code, hit.line))
             doomed.update(range(hit.line, max(hit.end_line, hit.line) + 1))
-    excepts = frozenset(hit.line for code, hit in hits if code == "ACO501")
+    handlers = _handlers(source.tree)
+    excepts = {
+        hit.line: handlers.get(hit.line, "Exception") for code, hit in hits if code == "ACO501"
+    }
     return _Plan(returns, excepts, tuple(deleted), frozenset(doomed), tuple(notes))
 
 
@@ -104,7 +121,7 @@ def _over_long(before: str, after: str, limit: int) -> set[int]:
 
 def _in_line_fixes(text: str, plan: _Plan, request: FixRequest) -> tuple[str, LineFixes, list[str]]:
     """The text with `-> None` and `Exception` added, leaving out those that make a line too long."""
-    wanted = LineFixes(frozenset(plan.returns), plan.excepts)
+    wanted = LineFixes(frozenset(plan.returns), tuple(plan.excepts.items()))
     fixed = apply_line_fixes(text, wanted, request.path)
     long_lines = _over_long(text, fixed, request.line_length)
     if not long_lines:
@@ -116,7 +133,8 @@ def _in_line_fixes(text: str, plan: _Plan, request: FixRequest) -> tuple[str, Li
         f"be longer than {request.line_length} characters"
         for line in sorted(dropped)
     ]
-    wanted = LineFixes(wanted.returns - dropped, wanted.excepts - dropped)
+    excepts = tuple((line, name) for line, name in wanted.excepts if line not in dropped)
+    wanted = LineFixes(wanted.returns - dropped, excepts)
     return apply_line_fixes(text, wanted, request.path), wanted, notes
 
 
@@ -147,7 +165,7 @@ def fix_text(text: str, request: FixRequest) -> FixResult:
     fixed = "".join(delete_lines(split_lines(fixed), plan.doomed))
     _check_parses(fixed, request.path)
     made = [Fixed("ACO202", line) for line in done.returns]
-    made += [Fixed("ACO501", line) for line in done.excepts]
+    made += [Fixed("ACO501", line) for line, _ in done.excepts]
     made += plan.deleted
     return FixResult(
         fixed, tuple(sorted(made, key=lambda f: (f.line, f.code))), (*plan.notes, *notes)

@@ -42,6 +42,8 @@ def cut_import(statement: cst.BaseStatement, wanted: set[str]) -> cst.BaseStatem
 
     A compound import block (`try: import x ...`) is kept whole when any name it binds is used.
     """
+    if isinstance(statement, cst.If):
+        return _cut_block(statement, wanted)
     if not isinstance(statement, cst.SimpleStatementLine):
         return statement.with_changes(leading_lines=())
     body = [cut for small in statement.body if (cut := _cut(small, wanted)) is not None]
@@ -49,6 +51,17 @@ def cut_import(statement: cst.BaseStatement, wanted: set[str]) -> cst.BaseStatem
         return None
     body[-1] = body[-1].with_changes(semicolon=cst.MaybeSentinel.DEFAULT)
     return statement.with_changes(body=body, leading_lines=())
+
+
+def _cut_block(statement: cst.If, wanted: set[str]) -> cst.BaseStatement | None:
+    """`if TYPE_CHECKING:` imports cut down like plain ones (an `else` keeps the block whole)."""
+    block = statement.body
+    if statement.orelse is not None or not isinstance(block, cst.IndentedBlock):
+        return statement.with_changes(leading_lines=())
+    kept = [cut for line in block.body if (cut := cut_import(line, wanted)) is not None]
+    if not kept:
+        return None
+    return statement.with_changes(body=block.with_changes(body=kept), leading_lines=())
 
 
 def from_import(module: str, names: Sequence[str], comment: str = "") -> cst.SimpleStatementLine:

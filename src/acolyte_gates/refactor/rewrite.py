@@ -79,14 +79,15 @@ def group_module(layout: Layout, number: int, summary: str) -> cst.Module:
     units: list[Unit] = [layout.units[position] for position in layout.groups[number]]
     wanted = set().union(*(unit.uses for unit in units))
     moved = [statement for unit in units for statement in layout.statements(unit)]
-    top = [docstring(summary), *futures(layout)]
-    top += needed_imports(layout, wanted) + cross_imports(layout, number, sorted(wanted))
-    top = [top[0], *(_blank_above(s) if i == 0 else s for i, s in enumerate(top[1:]))]
+    imports = needed_imports(layout, wanted) + cross_imports(layout, number, sorted(wanted))
+    top = [docstring(summary), *_first_blank(futures(layout)), *_first_blank(imports)]
     return layout.module.with_changes(
         header=header(layout.module), body=[*top, _spaced(moved[0]), *moved[1:]], footer=()
     )
 
 
-def _blank_above(statement: cst.BaseStatement) -> cst.BaseStatement:
-    """The statement after the docstring, one blank line below it."""
-    return statement.with_changes(leading_lines=[cst.EmptyLine()])
+def _first_blank(statements: list[cst.BaseStatement]) -> list[cst.BaseStatement]:
+    """A block of statements with one blank line above its first."""
+    if not statements:
+        return statements
+    return [statements[0].with_changes(leading_lines=[cst.EmptyLine()]), *statements[1:]]

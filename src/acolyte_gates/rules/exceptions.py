@@ -130,9 +130,11 @@ BARE_EXCEPT = Rule(
         fix="Fixable by `acolyte-gates fix` (and `run --fix`, `hook run --fix`): `except:` "
         "becomes `except Exception:`. This changes behaviour on purpose, and it is what the "
         "rule asks for: the handler no longer catches `SystemExit`, `KeyboardInterrupt` and "
-        "`GeneratorExit`, so Ctrl-C and `sys.exit()` work again inside the `try`. If the "
-        "handler really must catch those, write `except BaseException:` yourself. Then name "
-        "the exceptions you expect; ACO502 may report the handler next if it only swallows.",
+        "`GeneratorExit`, so Ctrl-C and `sys.exit()` work again inside the `try`. A handler "
+        "whose body re-raises (a bare `raise` among its statements) only looks at the error "
+        "on its way out and must go on seeing all of them: it becomes `except BaseException:`, "
+        "which keeps its behaviour. Then name the exceptions you expect; ACO502 may report "
+        "the handler next if it only swallows.",
     ),
     _check_bare,
 )
