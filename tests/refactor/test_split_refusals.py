@@ -76,13 +76,18 @@ def test_refusals_name_the_line_and_the_reason(tmp_path: Path, text: str, expect
     assert refusal(path).startswith(f"{path}{expected}")
 
 
-def test_an_existing_target_file_is_refused_with_the_way_out(tmp_path: Path) -> None:
+def test_a_proposed_name_avoids_existing_files_but_a_chosen_one_is_refused(tmp_path: Path) -> None:
     path = module(tmp_path, "")
-    plan = plan_split(SplitRequest(str(path), 12))
-    taken = Path(plan.modules[0].path)
+    first = plan_split(SplitRequest(str(path), 12))
+    taken = Path(first.modules[0].path)
     taken.write_text("# mine\n")
-    name = taken.stem
-    assert refusal(path) == f"{taken} exists already; choose another name with --name {name}=NEW"
+    again = plan_split(SplitRequest(str(path), 12))
+    assert str(taken) not in [m.path for m in again.modules]
+    other = Path(again.modules[0].path).stem
+    renames = ((other, taken.stem),)
+    assert refusal(path, renames=renames) == (
+        f"{taken} exists already; choose another name with --name {taken.stem}=NEW"
+    )
     assert taken.read_text() == "# mine\n"
 
 
@@ -168,3 +173,25 @@ def test_cli_prints_the_plan_and_writes_nothing_without_apply(
     assert "pkg/calc.py" in out
     assert out.endswith("dry run: nothing written; run again with --apply to write these files\n")
     assert sorted(p.name for p in path.parent.iterdir()) == before
+
+
+def test_an_import_block_takes_along_the_names_it_needs(tmp_path: Path) -> None:
+    path = module(
+        tmp_path,
+        """\
+        from typing import TYPE_CHECKING
+
+        if TYPE_CHECKING:
+            from decimal import Decimal
+
+
+        def price(x: "Decimal") -> "Decimal":
+            return x
+        """,
+    )
+    plan = plan_split(SplitRequest(str(path), 12))
+    text = next(m.text for m in plan.modules if "price" in m.names)
+    assert (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from decimal import Decimal\n"
+        in text
+    )

@@ -41,7 +41,9 @@ def _plural(word: str) -> str:
         return word
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return word[:-1] + "ies"
-    return word if word.endswith("s") else word + "s"
+    if word.endswith(("s", "x", "sh", "ch")):
+        return word if word.endswith("s") else word + "es"
+    return word + "s"
 
 
 def _topics(names: Sequence[str]) -> list[str]:

@@ -28,6 +28,7 @@ def docstring(text: str) -> cst.SimpleStatementLine:
 
 def needed_imports(layout: Layout, wanted: set[str]) -> list[cst.BaseStatement]:
     """The module's import statements cut down to the names in `wanted`, in source order."""
+    wanted = _with_import_needs(layout, wanted)
     statements = [
         statement
         for unit in layout.of_kind(IMPORT)
@@ -35,6 +36,17 @@ def needed_imports(layout: Layout, wanted: set[str]) -> list[cst.BaseStatement]:
         for statement in layout.statements(unit)
     ]
     return [cut for statement in statements if (cut := cut_import(statement, wanted)) is not None]
+
+
+def _with_import_needs(layout: Layout, wanted: set[str]) -> set[str]:
+    """The names wanted, and the names the import blocks that bind them use in turn
+    (`if TYPE_CHECKING:` needs `TYPE_CHECKING`)."""
+    grown = set(wanted)
+    while True:
+        more = set().union(*(u.uses for u in layout.of_kind(IMPORT) if grown & set(u.binds)))
+        if more <= grown:
+            return grown
+        grown |= more
 
 
 def futures(layout: Layout) -> list[cst.BaseStatement]:

@@ -56,7 +56,13 @@ def _names(
             roles[unit.role] += unit.lines
         names = [name for unit in members for name in unit.binds]
         proposed.append(propose_names(stem, names, roles, number == shared))
-    return _renamed(unique_names(proposed, {stem}), request)
+    return _renamed(unique_names(proposed, {stem} | _existing(request.path)), request)
+
+
+def _existing(path: str) -> set[str]:
+    """Module names taken in the module's folder: its files and packages."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return {os.path.splitext(name)[0] for name in os.listdir(folder)}
 
 
 def _renamed(names: list[str], request: SplitRequest) -> list[str]:
@@ -107,6 +113,18 @@ def _attempt(inputs: _Inputs, budget: int) -> Chosen:
     return Chosen(layout, inputs.graph, found, texts, thin)
 
 
+def _longest_divisible(chosen: Chosen, limit: int) -> int:
+    """Lines of the longest new module that holds no definition over the limit on its own:
+    such a definition is no reason to cut everything else smaller."""
+    layout = chosen.layout
+    sizes = [
+        line_count(text)
+        for text, group in zip(chosen.texts, layout.groups)
+        if all(layout.units[position].lines <= limit for position in group)
+    ]
+    return max(sizes, default=0)
+
+
 def choose_layout(module: cst.Module, units: Sequence[Unit], request: SplitRequest) -> Chosen:
     """The split to make: every new module under the limit where the definitions allow."""
     graph = definition_graph([unit for unit in units if unit.kind == DEFINITION])
@@ -114,7 +132,7 @@ def choose_layout(module: cst.Module, units: Sequence[Unit], request: SplitReque
     budget = request.limit - ROOM_FOR_IMPORTS
     chosen = _attempt(inputs, budget)
     for _ in range(TRIES):
-        longest = max(map(line_count, chosen.texts))
+        longest = _longest_divisible(chosen, request.limit)
         if longest <= request.limit or budget <= SMALLEST_BUDGET:
             break
         budget -= longest - request.limit

@@ -26,9 +26,19 @@ def _cut_uses(chosen: Chosen) -> tuple[tuple[str, str, str, str], ...]:
     return tuple(cut)
 
 
+def _too_long(chosen: Chosen, limit: int) -> list[str]:
+    """Definitions over the limit on their own: a split of the module cannot help them."""
+    return [
+        f"{', '.join(unit.binds)} is {unit.lines} lines on its own, over the soft limit of"
+        f" {limit}: split it first (a class into mixins or strategies)"
+        for unit in chosen.layout.definitions()
+        if unit.lines > limit
+    ]
+
+
 def _notes(chosen: Chosen, stem: str) -> tuple[str, ...]:
     """Moved definitions that read `__name__` or `__file__`, which now name the new module."""
-    notes = []
+    notes: list[str] = []
     layout = chosen.layout
     for number, group in enumerate(layout.groups):
         for position in group:
