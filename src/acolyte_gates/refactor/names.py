@@ -30,12 +30,24 @@ def _annotations(tree: ast.AST) -> Iterator[ast.expr]:
             yield node.annotation
 
 
+def _type_subscripts(tree: ast.AST) -> Iterator[ast.expr]:
+    """The brackets of `Union[...]`, `typing.Optional[...]`: a capitalised generic's, where
+    type aliases write forward references as strings (`StyleType = Union[str, "Style"]`)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Subscript):
+            value = node.value
+            name = value.attr if isinstance(value, ast.Attribute) else getattr(value, "id", "")
+            if name[:1].isupper():
+                yield node.slice
+
+
 def _string_annotation_names(tree: ast.AST) -> set[str]:
-    """Names inside string annotations: `"Order"`, `list["Item"]`."""
+    """Names inside string annotations and type aliases: `"Order"`, `list["Item"]`."""
+    places = [*_annotations(tree), *_type_subscripts(tree)]
     strings = [
         node.value
-        for annotation in _annotations(tree)
-        for node in ast.walk(annotation)
+        for place in places
+        for node in ast.walk(place)
         if isinstance(node, ast.Constant) and isinstance(node.value, str)
     ]
     return {name for text in strings for name in _names_in(text)}
