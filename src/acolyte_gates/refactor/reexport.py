@@ -68,20 +68,24 @@ def _moved(layout: Layout) -> list[str]:
     return [name for number in range(len(layout.names)) for name in layout.moved_names(number)]
 
 
-def _from_imported(layout: Layout) -> list[str]:
-    """Public names the module bound with `from X import name`: part of what it offered."""
-    smalls = [
+def _import_froms(layout: Layout) -> list[cst.ImportFrom]:
+    """The `from X import a, b` statements of the module's import lines."""
+    return [
         small
         for unit in layout.of_kind(IMPORT)
         for statement in layout.statements(unit)
         if isinstance(statement, cst.SimpleStatementLine)
         for small in statement.body
+        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar)
     ]
+
+
+def _from_imported(layout: Layout) -> list[str]:
+    """Public names the module bound with `from X import name`: part of what it offered."""
     names = [
         alias_name(alias, True)
-        for small in smalls
-        if isinstance(small, cst.ImportFrom) and not isinstance(small.names, cst.ImportStar)
-        for alias in small.names
+        for small in _import_froms(layout)
+        for alias in small.names  # type: ignore[union-attr]
     ]
     return [name for name in dict.fromkeys(names) if not name.startswith("_")]
 
