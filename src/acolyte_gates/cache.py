@@ -11,18 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from acolyte_gates import __version__
+from acolyte_gates.cachedir import cache_folder, read_file, write_file
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding, Severity
 
-CACHE_DIR = ".acolyte_cache"
 _FORMAT = 1
-_GITIGNORE = "# Written by acolyte-gates: the cache is local to this machine.\n*\n"
 
 Entry = list[object]
 _SEVERITIES = {severity.value: severity for severity in Severity}
@@ -65,18 +63,18 @@ class Cache:
         self.dirty = True
 
 
-def cache_folder(settings: Settings) -> Path:
-    """Where the cache lives: `.acolyte_cache/` in the project root."""
-    return Path(settings.root) / CACHE_DIR
+def cache_path(settings: Settings) -> Path:
+    """The cache file for these settings, in the project's cache folder."""
+    return cache_folder(settings.root) / f"{settings_fingerprint(settings)}.json"
 
 
 def load(settings: Settings) -> Cache:
     """The cache for these settings; empty when there is none or it cannot be read."""
-    path = cache_folder(settings) / f"{settings_fingerprint(settings)}.json"
+    path = cache_path(settings)
+    data = read_file(path.parent, path.name)
     try:
-        with open(path, "rb") as handle:
-            entries = json.load(handle)
-    except (OSError, ValueError):  # a missing or broken cache is rebuilt, never an error
+        entries = json.loads(data) if data is not None else {}
+    except ValueError:  # a broken cache is rebuilt, never an error
         entries = {}
     if not isinstance(entries, dict):
         return Cache(path, {}, dirty=True)
@@ -91,36 +89,8 @@ def save(cache: Cache) -> None:
     entries = cache.entries
     if len(entries) > 2 * len(cache.used) + 1000:
         entries = {key: entries[key] for key in cache.used}
-    import tempfile  # only runs that write the cache pay for it
-
-    try:
-        _ensure_folder(cache.path.parent)
-        handle, temporary = tempfile.mkstemp(dir=cache.path.parent, suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(entries, separators=(",", ":")))  # dump writes piece by piece
-        os.replace(temporary, cache.path)
-    except OSError:
-        return  # a read-only tree is checked without a cache, not refused
-
-
-def _ensure_folder(folder: Path) -> None:
-    """Create the cache folder with a .gitignore of its own, so it is never committed."""
-    folder.mkdir(parents=True, exist_ok=True)
-    ignore = folder / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text(_GITIGNORE, encoding="utf-8")
-
-
-def clean(settings: Settings) -> int:
-    """Delete the cache folder's files; returns how many were removed."""
-    folder = cache_folder(settings)
-    removed = 0
-    if folder.is_dir():
-        for item in folder.iterdir():
-            item.unlink()
-            removed += 1
-        folder.rmdir()
-    return removed
+    text = json.dumps(entries, separators=(",", ":"))  # dump writes piece by piece
+    write_file(cache.path.parent, cache.path.name, text.encode("utf-8"))
 
 
 def encode_entry(findings: list[Finding]) -> Entry:

@@ -167,14 +167,9 @@ def cache_group() -> None:
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False))
 def cache_clean(path: str) -> None:
     """Delete the cache of the project that holds PATH (default: the current folder)."""
-    from pathlib import Path
+    from acolyte_gates.commands.cache import clean_cache
 
-    from acolyte_gates.cache import cache_folder, clean
-    from acolyte_gates.config.loader import load_settings
-
-    settings = load_settings(Path(path))
-    removed = clean(settings)
-    click.echo(f"removed {removed} cache file(s) from {cache_folder(settings)}")
+    sys.exit(clean_cache(path))
 
 
 @cli.group()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding
 from acolyte_gates.hooks.gaterun import GateOutcome, SnapshotRun, run_snapshot_gates
-from acolyte_gates.hooks.git import git_out, toplevel
+from acolyte_gates.hooks.git import toplevel
 from acolyte_gates.hooks.importers import importers
 from acolyte_gates.hooks.options import check_gates
 from acolyte_gates.hooks.staged import (
@@ -24,6 +23,7 @@ from acolyte_gates.hooks.staged import (
     unstaged,
     widen,
 )
+from acolyte_gates.hooks.writeback import WriteBack, clean_strays, record, write_back
 from acolyte_gates.paths import matches
 from acolyte_gates.reports.text import render
 
@@ -108,23 +108,6 @@ def _outcomes(
     ]
 
 
-def _write_back(top: str, snapshot: Snapshot) -> list[str]:
-    """Copy fixed files from the snapshot to the work tree, atomically, and stage them again."""
-    changed = []
-    for path in snapshot.staged:
-        fixed, target = Path(snapshot.root, path).read_bytes(), Path(top, path)
-        if target.is_symlink() or target.read_bytes() == fixed:
-            continue
-        temporary = target.with_name(target.name + ".acolyte-tmp")
-        temporary.write_bytes(fixed)
-        os.chmod(temporary, target.stat().st_mode)
-        os.replace(temporary, target)
-        changed.append(path)
-    if changed:
-        git_out(["--literal-pathspecs", "add", "--", *changed], top)
-    return changed
-
-
 def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
     """A line per gate whose findings do not tell the story: missing, timeout, error, skipped."""
     notes = []
@@ -137,15 +120,32 @@ def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
     return notes
 
 
-def report(outcomes: Sequence[GateOutcome], fixed: Sequence[str]) -> str:
-    """The findings with repository paths, a line per gate that did not pass, and how to skip."""
+def _write_notes(done: WriteBack) -> list[str]:
+    """A line per file fixed and re-staged, and per fixed file left alone because it changed."""
+    lines = [f"acolyte-gates: fixed and re-staged {path}\n" for path in done.fixed]
+    lines += [
+        f"acolyte-gates: {path} changed in the work tree while the hook ran;"
+        " left it and its staged version as they were (its fixes were not written);"
+        " stage it again and commit\n"
+        for path in done.left
+    ]
+    return lines
+
+
+def report(outcomes: Sequence[GateOutcome], done: WriteBack = WriteBack()) -> str:
+    """The findings with repository paths, a line per file written or left, per gate not passed."""
     findings: list[Finding] = sorted(f for outcome in outcomes for f in outcome.findings)
     lines = [render(findings)] if findings else []
-    lines += [f"acolyte-gates: fixed and re-staged {path}\n" for path in fixed]
+    lines += _write_notes(done)
     lines += _gate_notes(outcomes)
-    if not all(outcome.ok for outcome in outcomes):
+    if not passed(outcomes, done):
         lines.append(SKIP_HINT + "\n")
     return "".join(lines)
+
+
+def passed(outcomes: Sequence[GateOutcome], done: WriteBack) -> bool:
+    """Every gate let the commit through, and every fix it made reached the index."""
+    return all(outcome.ok for outcome in outcomes) and not done.left
 
 
 def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> int:
@@ -161,16 +161,21 @@ def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> in
         return 1
     if not checked:
         return 0
+    before = record(top, snapshot) if fix else None
     snapshot = widen(snapshot, top) if "types" in gates else snapshot
     outcomes = _outcomes(snapshot, gates, fix, settings)
-    fixed = _write_back(top, snapshot) if fix else []
-    sys.stdout.write(report(outcomes, fixed))
-    return 0 if all(outcome.ok for outcome in outcomes) else 1
+    done = write_back(top, snapshot, before) if before is not None else WriteBack()
+    sys.stdout.write(report(outcomes, done))
+    return 0 if passed(outcomes, done) else 1
 
 
 def run_hook(request: HookRunRequest) -> int:
     """Check the staged Python files as the index has them; 0 when every gate passes."""
     top = toplevel(request.cwd)
+    for path in clean_strays(top):
+        sys.stdout.write(
+            f"acolyte-gates: removed temporary files an interrupted run left by {path}\n"
+        )
     # Pathspecs are relative to where the user stands; git names the results from the top.
     staged = staged_python(request.cwd, request.paths)
     if not staged:
