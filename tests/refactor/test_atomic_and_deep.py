@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from acolyte_gates.config.settings import Settings
-from acolyte_gates.refactor.atomic import FileWrite, replace_atomically, write_files
+from acolyte_gates.refactor.atomic import FileWrite, write_files
 from acolyte_gates.refactor.deep import run_deep
 from acolyte_gates.refactor.fixes import FixRequest, fix_text
 from acolyte_gates.refactor.refusal import Refused
@@ -21,14 +21,24 @@ def long_concatenation(parts: int) -> str:
     return f"TEXT = (\n{strings})\n\n\ndef show(text: str):\n    print(text)\n"
 
 
-def test_replace_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
+def test_a_rewrite_keeps_the_mode_and_leaves_no_temporary_file(tmp_path: Path) -> None:
     target = tmp_path / "tool.py"
     target.write_text("old\n")
     os.chmod(target, 0o600)
-    replace_atomically(str(target), b"new\n")
+    assert write_files([FileWrite(str(target), b"new\n", b"old\n")]) == ""
     assert target.read_bytes() == b"new\n"
     assert target.stat().st_mode & 0o777 == 0o600
     assert sorted(path.name for path in tmp_path.iterdir()) == ["tool.py"]
+
+
+def test_a_symbolic_link_is_not_written_through(tmp_path: Path) -> None:
+    real, link = tmp_path / "real.py", tmp_path / "link.py"
+    real.write_text("x\n")
+    link.symlink_to(real)
+    assert write_files([FileWrite(str(link), b"y\n", b"x\n")]).endswith(
+        "is a symbolic link; it is not written through"
+    )
+    assert real.read_text() == "x\n"
 
 
 def test_a_failed_write_puts_back_the_files_already_written(tmp_path: Path) -> None:

@@ -1,16 +1,20 @@
-"""Writing user files safely: a temporary file beside the target, then one rename.
+"""Writing several user files as a transaction, on the project's atomic writes (atomic.py).
 
-Several files are written as a transaction: every file must still hold what was read
-(or still be absent), and when a write fails the files already written are put back.
+Each file is written through a temporary file beside it and one rename (`acolyte_gates.atomic`);
+every file must still hold what was read (or still be absent), checked before anything is
+written and again right before each rename, and when a write fails the files already
+written are put back.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from acolyte_gates.atomic import digest, replace_if_unchanged, write_atomic
 from acolyte_gates.refactor.refusal import Refused
 
 
@@ -42,32 +46,10 @@ def current_bytes(path: str) -> bytes | None:
         return None
 
 
-def replace_atomically(path: str, data: bytes, mode: int | None = None) -> None:
-    """Write `data` to a temporary file in the target's folder, then rename it over the target.
-
-    The mode is `mode`, else the target's own; readers see the old file or the new one,
-    never a half-written one.
-    """
-    folder, name = os.path.split(os.path.abspath(path))
-    if mode is None and os.path.exists(path):
-        mode = os.stat(path).st_mode & 0o7777
-    handle, temporary = tempfile.mkstemp(prefix=f".{name}.", suffix=".acolyte-tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
-
-
 def _stale(write: FileWrite) -> str:
     """Why the file may not be written: it changed (or appeared) since it was read; else ''."""
+    if os.path.islink(write.path):
+        return f"{write.path} is a symbolic link; it is not written through"
     now = current_bytes(write.path)
     if now == write.expected:
         return ""
@@ -76,32 +58,38 @@ def _stale(write: FileWrite) -> str:
     return f"{write.path} changed on disk since it was read; run the command again"
 
 
+def _write_one(write: FileWrite) -> bool:
+    """Write one file if it is still as read; False when it changed just before the rename."""
+    target = Path(write.path)
+    if write.expected is not None:
+        return replace_if_unchanged(target, write.data, digest(write.expected))
+    if os.path.lexists(target):
+        return False
+    write_atomic(target, write.data, write.mode if write.mode is not None else 0o644)
+    return True
+
+
 def _undo(done: Sequence[FileWrite]) -> None:
     """Put back what the files held before this transaction wrote them, newest first."""
     for write in reversed(done):
         if write.expected is None:
             os.unlink(write.path)
         else:
-            replace_atomically(write.path, write.expected, write.mode)
+            mode = stat.S_IMODE(os.stat(write.path).st_mode)
+            write_atomic(Path(write.path), write.expected, mode)
 
 
 def write_files(writes: Sequence[FileWrite]) -> str:
-    """Write every file or none; '' when all were written, else why nothing was left changed.
-
-    Every file is compared with what was read before anything is written, and again right
-    before its own rename; a failure part way puts the files already written back.
-    """
+    """Write every file or none; '' when all were written, else why nothing was left changed."""
     reasons = [reason for reason in map(_stale, writes) if reason]
     if reasons:
         return reasons[0]
     done: list[FileWrite] = []
     try:
         for write in writes:
-            reason = _stale(write)
-            if reason:
+            if not _write_one(write):
                 _undo(done)
-                return reason
-            replace_atomically(write.path, write.data, write.mode)
+                return _stale(write) or f"{write.path} changed on disk; run the command again"
             done.append(write)
     except OSError as error:
         _undo(done)
