@@ -30,7 +30,7 @@ import libcst as cst
 
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.refactor.atomic import FileWrite, write_files
-from acolyte_gates.refactor.fix_files import fix_file, write_fix
+from acolyte_gates.refactor.fix_files import FileFix, fix_file, write_fix
 from acolyte_gates.refactor.refusal import Refused
 from acolyte_gates.refactor.split_plan import plan_split
 from acolyte_gates.refactor.split_values import SplitRequest
@@ -94,7 +94,7 @@ def _black_clean(paths: list[Path]) -> set[Path]:
     for start in range(0, len(paths), BLACK_BATCH):
         batch = paths[start : start + BLACK_BATCH]
         result = subprocess.run(
-            [black, "--check", "--quiet", "--", *map(str, batch)],
+            [black, "--check", "--", *map(str, batch)],
             capture_output=True,
             text=True,
             check=False,
@@ -113,11 +113,10 @@ def _black_clean(paths: list[Path]) -> set[Path]:
     return clean
 
 
-def _fix_all(files: list[Path], root: Path) -> tuple[Counter[str], list[Path], list[str], float]:
-    """Fix every file in place: fixes per rule, files changed, refusals, seconds."""
+def _fix_all(files: list[Path], root: Path) -> tuple[list[FileFix], list[str], float]:
+    """Every file's fixes, in memory: the files that change, the refusals, seconds taken."""
     settings = Settings(root=str(root))
-    counts: Counter[str] = Counter()
-    changed: list[Path] = []
+    fixes: list[FileFix] = []
     refused: list[str] = []
     started = time.perf_counter()
     for path in files:
@@ -126,10 +125,9 @@ def _fix_all(files: list[Path], root: Path) -> tuple[Counter[str], list[Path], l
         except Refused as refusal:
             refused.append(str(refusal))
             continue
-        counts.update(made.code for made in fix.result.fixed)
-        if fix.changed and not write_fix(fix):
-            changed.append(path)
-    return counts, changed, refused, time.perf_counter() - started
+        if fix.changed:
+            fixes.append(fix)
+    return fixes, refused, time.perf_counter() - started
 
 
 def bench_fix(corpus: Path) -> None:
@@ -138,15 +136,18 @@ def bench_fix(corpus: Path) -> None:
         copy = Path(scratch) / "corpus"
         shutil.copytree(corpus, copy)
         files = sorted(copy.rglob("*.py"))
-        clean_before = _black_clean(files)
-        counts, changed, refused, seconds = _fix_all(files, copy)
+        fixes, refused, seconds = _fix_all(files, copy)
+        changed = [Path(fix.path) for fix in fixes]
+        was_clean = _black_clean(changed)
+        failed = [fix.path for fix in fixes if write_fix(fix)]
         broken = [path for path in changed if not _parses(path)]
-        was_clean = [path for path in changed if path in clean_before]
-        still_clean = _black_clean(was_clean)
+        still_clean = _black_clean(sorted(was_clean))
         lines = sum(path.read_bytes().count(b"\n") for path in files)
-    print(f"fix --apply on {len(files)} files ({lines} lines): {seconds:.1f} s")
+    counts = Counter(made.code for fix in fixes for made in fix.result.fixed)
+    print(f"fix on {len(files)} files ({lines} lines): {seconds:.1f} s to compute every fix")
     print(f"  fixes: {dict(sorted(counts.items()))}; files changed: {len(changed)}")
-    print(f"  refused: {len(refused)}" + "".join(f"\n    {reason}" for reason in refused[:5]))
+    print(f"  refused: {len(refused)}; not written: {len(failed)}")
+    print("".join(f"    {reason}\n" for reason in refused[:5]), end="")
     print(f"  changed files that no longer parse: {len(broken)}")
     print(
         f"  changed files black accepted before: {len(was_clean)};"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from acolyte_gates.refactor.graph import Graph, strong_components
 from acolyte_gates.refactor.naming import name_words, propose_names, unique_names
@@ -92,4 +93,58 @@ def test_a_taken_name_gives_way_to_the_next_candidate_then_to_a_number() -> None
         "a",
         "m_class",
         "a_2",
+    ]
+
+
+KNOWN = '''"""Orders and books, and one helper both use."""
+
+
+def money(value: float) -> str:
+    return f"{value:.2f}"
+
+
+def order_total(prices: list[float]) -> float:
+    return sum(prices)
+
+
+def order_line(prices: list[float]) -> str:
+    return money(order_total(prices))
+
+
+def order_report(orders: list[list[float]]) -> list[str]:
+    return [order_line(prices) for prices in orders]
+
+
+def book_price(base: float) -> float:
+    return base * 1.07
+
+
+def book_label(title: str, base: float) -> str:
+    return title + " " + money(book_price(base))
+
+
+def book_list(books: dict[str, float]) -> list[str]:
+    return [book_label(title, base) for title, base in books.items()]
+'''
+
+
+def test_a_module_with_two_clusters_and_a_shared_helper_splits_along_them(tmp_path: Path) -> None:
+    from acolyte_gates.refactor.split_plan import plan_split
+    from acolyte_gates.refactor.split_values import SplitRequest
+
+    (tmp_path / "__init__.py").write_text("")
+    path = tmp_path / "shop.py"
+    path.write_text(KNOWN)
+    # 31 lines, 4 a function: with a limit of 30 less 12 for imports, one cluster (12) fits, both do not.
+    plan = plan_split(SplitRequest(str(path), 30))
+    found = {Path(m.path).stem: m.names for m in plan.modules}
+    assert found == {
+        "shop_shared": ("money",),
+        "orders_services": ("order_total", "order_line", "order_report"),
+        "books_services": ("book_price", "book_label", "book_list"),
+    }
+    assert [m.shared for m in plan.modules].count(True) == 1
+    assert sorted({(a, b) for a, _, b, _ in plan.cut}) == [
+        ("books_services", "shop_shared"),
+        ("orders_services", "shop_shared"),
     ]

@@ -44,14 +44,19 @@ def _degrees(weights: Counter[tuple[int, int]]) -> Counter[int]:
 
 def _ranked_pairs(clusters: Clusters, total: int) -> list[tuple[int, int]]:
     """Pairs of clusters with a positive modularity gain, best first: a pair's share of the
-    edges, minus the share that their degrees would give it by chance."""
+    edges, minus the share that their degrees would give it by chance. Of equal gains the
+    smaller merge comes first, so that a cluster does not grab a neighbour's member early."""
     weights = clusters.weights()
     degree = _degrees(weights)
     gains = {
         pair: weight / total - degree[pair[0]] * degree[pair[1]] / (2 * total * total)
         for pair, weight in weights.items()
     }
-    return sorted((pair for pair, gain in gains.items() if gain > 0), key=lambda p: (-gains[p], p))
+    size = clusters.size
+    return sorted(
+        (pair for pair, gain in gains.items() if gain > 0),
+        key=lambda p: (-round(gains[p], 12), size(p[0]) + size(p[1]), p),
+    )
 
 
 def _cohesion(clusters: Clusters) -> None:
