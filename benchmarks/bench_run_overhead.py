@@ -86,8 +86,8 @@ def write_project(root: Path) -> None:
 
 def write_instant_tools(folder: Path, python: str) -> None:
     """An executable that exits 0 at once for every external tool a gate runs."""
-    listing = "from acolyte_gates.gates.registry import ALL_GATES\n" + (
-        "print(' '.join(g.tool for g in ALL_GATES if hasattr(g, 'tool')))"
+    listing = "from acolyte_gates.gates.registry import ALTERNATIVES, BUILTIN_GATES\n" + (
+        "print(' '.join(g.tool for g in (*BUILTIN_GATES, *ALTERNATIVES) if hasattr(g, 'tool')))"
     )
     names = subprocess.run([python, "-c", listing], capture_output=True, text=True, check=True)
     folder.mkdir()

@@ -16,7 +16,7 @@ CODES = ("ACO103", "ACO104", "ACO113", "ACO301", "ACO303", "ACO304")
 @pytest.mark.parametrize(
     ("explicit", "ignored", "code", "enabled"),
     [
-        ((), (), "ACO104", True),  # default: every ACO code
+        (("ACO",), (), "ACO104", True),  # the default: enabled_codes selects every family
         (("ACO1",), (), "ACO301", False),  # not selected
         (("ACO",), ("ACO1",), "ACO104", False),  # ignore is the longer prefix
         (("ACO104",), ("ACO1",), "ACO104", True),  # select is the longer prefix

@@ -12,7 +12,7 @@ from acolyte_gates import check_source
 from acolyte_gates.config.schema import apply_table
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.rules.base import Rule
-from acolyte_gates.rules.registry import ALL_RULES
+from acolyte_gates.rules.registry import BUILTIN_RULES as ALL_RULES
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

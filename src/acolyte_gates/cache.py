@@ -3,8 +3,8 @@
 One JSON file per settings fingerprint under `.acolyte_cache/` at the project root,
 mapping blake2b(relative path + content) to the file's findings. JSON, not pickle: a
 cache file in a checked-out tree is data we did not write, and must never run code. The fingerprint covers the
-settings, the acolyte-gates version and the Python version, so any change to them starts
-a fresh cache. A missing, broken or foreign cache file is ignored and rewritten.
+settings, the acolyte-gates version, the Python version and the loaded plugins with their
+versions, so any change to them starts a fresh cache. A missing, broken or foreign cache file is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from acolyte_gates import __version__
 from acolyte_gates.cachedir import cache_folder, read_file, write_file
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.entrypoints import plugin_identity
 from acolyte_gates.findings import Finding, Severity
 
 _FORMAT = 1
@@ -36,7 +37,7 @@ def content_key(relpath: str, data: bytes) -> str:
 
 def settings_fingerprint(settings: Settings) -> str:
     """A short name for the settings, version and Python that produced a cache."""
-    identity = f"{_FORMAT}|{__version__}|{sys.version}|{settings!r}"
+    identity = f"{_FORMAT}|{__version__}|{sys.version}|{plugin_identity()}|{settings!r}"
     return hashlib.blake2b(identity.encode(), digest_size=12).hexdigest()
 
 

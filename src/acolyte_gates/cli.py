@@ -104,19 +104,29 @@ def run_command(paths: tuple[str, ...], **options: Any) -> None:
 
 @cli.command(name="rules")
 @click.option("--format", "output_format", type=click.Choice(["text", "markdown"]), default="text")
-def rules_command(output_format: str) -> None:
-    """List every rule: code, name and summary (markdown: the full docs, as in docs/rules.md)."""
+@click.option(
+    "--plugin",
+    default="acolyte-gates",
+    help="Markdown: whose rules to document (default: ours, as in docs/rules.md).",
+)
+def rules_command(output_format: str, plugin: str) -> None:
+    """List every rule, plugins' included (markdown: one plugin's full docs, as in docs/rules.md)."""
     from acolyte_gates.commands.rules import rules_markdown, rules_table
+    from acolyte_gates.entrypoints import report_plugin_failures
 
-    click.echo(rules_markdown() if output_format == "markdown" else rules_table(), nl=False)
+    report_plugin_failures(sys.stderr.write)
+    text = rules_markdown(plugin) if output_format == "markdown" else rules_table()
+    click.echo(text, nl=False)
 
 
 @cli.command(name="rule")
 @click.argument("code")
 def rule_command(code: str) -> None:
-    """Print the documentation of one rule, by code (ACO107) or name."""
+    """Print the documentation of one rule, by code (ACO107, ACL101) or name."""
     from acolyte_gates.commands.rules import find_rule, rule_docs
+    from acolyte_gates.entrypoints import report_plugin_failures
 
+    report_plugin_failures(sys.stderr.write)
     click.echo(rule_docs(find_rule(code)), nl=False)
 
 
@@ -156,6 +166,14 @@ def split_command(module: str, apply: bool, names: tuple[str, ...], config: str 
     from acolyte_gates.commands.split import SplitCliRequest, run_split
 
     sys.exit(run_split(SplitCliRequest(module, apply, names, config)))
+
+
+@cli.command(name="plugins")
+def plugins_command() -> None:
+    """List the installed plugins (package, version, rules, gates) and those that failed to load."""
+    from acolyte_gates.commands.plugins import run_plugins
+
+    sys.exit(run_plugins())
 
 
 @cli.group(name="cache")
@@ -204,16 +222,17 @@ def hook_uninstall() -> None:
 @hook.command(name="run")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--gates", help=_GATES_HELP)
+@click.option("--skip", help="Comma-separated gates not to run (of --gates, else the config's).")
 @click.option(
     "--fix/--no-fix",
     default=None,
-    help="Make the safe ACO fixes and let isort and black fix fully staged files; re-stage them.",
+    help="Make the safe ACO fixes, let the imports and format gates fix; re-stage the files.",
 )
-def hook_run(paths: tuple[str, ...], gates: str | None, fix: bool | None) -> None:
+def hook_run(paths: tuple[str, ...], gates: str | None, skip: str | None, fix: bool | None) -> None:
     """Check the staged Python files (or those of PATHS) as the index has them."""
     from acolyte_gates.commands import hook as commands
 
-    sys.exit(commands.run(gates, fix, paths))
+    sys.exit(commands.run(commands.HookRunOptions(gates, skip, fix, paths)))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

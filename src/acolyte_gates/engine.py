@@ -11,11 +11,9 @@ from acolyte_gates.decision import enabled_codes
 from acolyte_gates.errors import RuleCrashed
 from acolyte_gates.findings import Finding
 from acolyte_gates.paths import matches
+from acolyte_gates.registry import current
 from acolyte_gates.rules.base import Context, Hit, Rule
-from acolyte_gates.rules.registry import ALL_RULES, RULES_BY_CODE
 from acolyte_gates.source import SourceFile
-
-ALL_CODES = tuple(rule.code for rule in ALL_RULES)
 
 
 def file_limits(settings: Settings, relpath: str) -> Limits:
@@ -25,9 +23,18 @@ def file_limits(settings: Settings, relpath: str) -> Limits:
     return limits_for(settings, [matches(o.paths, relpath) for o in settings.overrides])
 
 
-def rules_for(settings: Settings, relpath: str) -> tuple[Rule, ...]:
-    """The rules that run on one file after select, ignore, per-file ignores and the level."""
-    return tuple(RULES_BY_CODE[code] for code in enabled_codes(settings, relpath, ALL_CODES))
+def rules_for(settings: Settings, relpath: str, plugin: str | None = None) -> tuple[Rule, ...]:
+    """The rules that run on one file after select, ignore, per-file ignores and the level.
+
+    Every registered rule, ours and the plugins'; only those of one plugin when `plugin` names
+    it (each flake8 extension runs its own plugin's rules).
+    """
+    registry = current()
+    enabled = enabled_codes(settings, relpath, registry.codes)
+    if plugin is None:
+        return tuple(registry.rules_by_code[code] for code in enabled)
+    own = {rule.code for rule in registry.rules_of(plugin)}
+    return tuple(registry.rules_by_code[code] for code in enabled if code in own)
 
 
 def is_silenced(source: SourceFile, hit: Hit, code: str) -> bool:
@@ -74,9 +81,14 @@ def hits_to_fix(
     return [(rule.code, hit) for rule, hit in reported_hits(source, rules, ctx)]
 
 
-def check_file(source: SourceFile, settings: Settings, relpath: str) -> list[Finding]:
-    """All findings for one file: ACO001 alone when it does not parse, nothing under `# flake8: noqa`."""
-    rules = rules_for(settings, relpath)
+def check_file(
+    source: SourceFile, settings: Settings, relpath: str, plugin: str | None = None
+) -> list[Finding]:
+    """All findings for one file: ACO001 alone when it does not parse, nothing under `# flake8: noqa`.
+
+    `plugin` limits the rules to one plugin's (see `rules_for`).
+    """
+    rules = rules_for(settings, relpath, plugin)
     ctx = Context(settings, file_limits(settings, relpath), relpath)
     if source.failure is not None:
         return run_rules(source, [r for r in rules if r.code == "ACO001"], ctx)

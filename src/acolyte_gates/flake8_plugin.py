@@ -58,10 +58,15 @@ def settings_from_options(options: Namespace | None) -> Settings:
 
 
 class AcolytePlugin:
-    """flake8 extension `ACO`: runs every selected ACO rule on one file."""
+    """flake8 extension `ACO`: runs every selected ACO rule on one file.
+
+    Each plugin of ours registers its own extension (see `flake8_extension`), which runs that
+    plugin's rules only: flake8 then selects them under the plugin's own prefix.
+    """
 
     name = "acolyte-gates"
     version = __version__
+    plugin = "acolyte-gates"
 
     def __init__(
         self, tree: ast.Module, filename: str, lines: list[str], options: Any = None
@@ -83,5 +88,28 @@ class AcolytePlugin:
         """Yield flake8's (line, 0-based column, 'CODE message', type) for each finding."""
         settings = settings_from_options(self.options)
         source = SourceFile(self.filename, "".join(self.lines), self.tree)
-        for finding in check_file(source, settings, relative_to_root(self.filename, settings.root)):
+        relpath = relative_to_root(self.filename, settings.root)
+        for finding in check_file(source, settings, relpath, self.plugin):
             yield finding.line, finding.col - 1, f"{finding.code} {finding.message}", type(self)
+
+
+def flake8_extension(plugin: str) -> type[AcolytePlugin]:
+    """A flake8 extension class that runs one acolyte-gates plugin's rules.
+
+    A plugin package registers it under flake8's `flake8.extension` entry point group, named
+    after its code prefix (`ACL = "my_plugin.flake8:Extension"`), so that `flake8 --select ACL`
+    runs its rules with the same settings, noqa and per-file ignores as `acolyte-gates check`.
+    """
+
+    class Extension(AcolytePlugin):
+        """flake8 extension running the rules of one acolyte-gates plugin."""
+
+        name = plugin
+
+        @classmethod
+        def add_options(cls, manager: Any) -> None:
+            """The --aco-* limits belong to the ACO extension, which registers them once."""
+
+    Extension.plugin = plugin
+    Extension.__qualname__ = Extension.__name__ = f"Flake8Extension[{plugin}]"
+    return Extension

@@ -1,31 +1,16 @@
-"""Reading coverage's JSON report and pytest's summary into the coverage gate's verdict."""
+"""Reading coverage's JSON report into the coverage gate's verdict (failing tests: test_junit_report)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from acolyte_gates.config.settings import RunSettings, Settings
+from gates.contexts import document, run_ctx
+
 from acolyte_gates.gates import coverage_gate
-from acolyte_gates.gates.base import GateContext, GateStatus, ProjectTools
+from acolyte_gates.gates.base import GateStatus
 from acolyte_gates.gates.coverage_report import parse_report, percent
 from acolyte_gates.gates.process import ToolResult
-
-
-def summary(covered: int, total: int) -> dict[str, int]:
-    return {"covered_lines": covered, "num_statements": total}
-
-
-def document(files: dict[str, tuple[int, int]]) -> dict[str, object]:
-    covered = sum(c for c, _ in files.values())
-    total = sum(t for _, t in files.values())
-    return {
-        "totals": summary(covered, total),
-        "files": {
-            p: {"summary": summary(c, t), "missing_lines": list(range(c + 1, t + 1))}
-            for p, (c, t) in files.items()
-        },
-    }
 
 
 def test_percentages_round_down_so_that_short_never_looks_like_the_bar() -> None:
@@ -58,26 +43,6 @@ def test_the_files_furthest_below_the_bar_come_first_at_their_first_missed_line(
 
 def test_a_report_that_is_not_coverage_json_is_none() -> None:
     assert parse_report({"meta": {}}, 85.0) is None
-
-
-def run_ctx(scratch: Path, bar: float | None = None) -> GateContext:
-    settings = Settings(run=RunSettings(coverage_bar=bar))
-    return GateContext("/p", (), (".",), settings, ProjectTools(), str(scratch), gate="coverage")
-
-
-def test_failing_tests_are_findings_from_the_short_summary(tmp_path: Path) -> None:
-    (tmp_path / "coverage.json").write_text(json.dumps(document({"a.py": (1, 1)})))
-    stdout = "F.\nFAILED tests/test_a.py::test_x - assert 1 == 2\nERROR tests/test_b.py\n1 failed\n"
-    verdict = coverage_gate.read(ToolResult(("pytest",), 1, stdout, "", 1.0), run_ctx(tmp_path))
-    assert verdict.status is GateStatus.FAILED
-    assert [(f.path, f.code, f.message) for f in verdict.findings] == [
-        (
-            "tests/test_a.py",
-            "COV003",
-            "test failed: tests/test_a.py::test_x - assert 1 == 2",
-        ),
-        ("tests/test_b.py", "COV003", "error in test: tests/test_b.py"),
-    ]
 
 
 def test_the_configured_bar_wins_over_the_level(tmp_path: Path) -> None:

@@ -11,10 +11,13 @@ from acolyte_gates.config.settings import RunSettings, Settings
 from acolyte_gates.errors import ConfigError, UsageError
 from acolyte_gates.gates.plan import RunRequest, make_plan, select
 from acolyte_gates.gates.project import project_tools
+from acolyte_gates.gates.registry import BUILTIN_GATES
 
 
 def names(request: RunRequest, run: RunSettings | None = None) -> list[str]:
-    return [gate.name for gate in select(request, run or RunSettings())]
+    """The selected gates of ours (installed plugins may add gates of theirs after them)."""
+    ours = {gate.name for gate in BUILTIN_GATES}
+    return [gate.name for gate in select(request, run or RunSettings()) if gate.name in ours]
 
 
 def test_all_gates_run_by_default_in_report_order() -> None:
@@ -102,6 +105,10 @@ def test_configured_args_and_timeouts_reach_their_gate(
     ("files", "configured"),
     [
         ({"pyproject.toml": "[tool.mypy]\nstrict = false\n"}, {"mypy"}),
+        ({"pyproject.toml": "[tool.ruff.lint]\nselect = ['E']\n[tool.black]\n"}, {"ruff", "black"}),
+        ({"ruff.toml": "line-length = 100\n"}, {"ruff"}),
+        ({".ruff.toml": "[lint]\nextend-select = ['I']\n"}, {"ruff", "ruff_sorts_imports"}),
+        ({"pyproject.toml": "[tool.ruff]\nselect = ['ALL']\n"}, {"ruff", "ruff_sorts_imports"}),
         (
             {"setup.cfg": "[flake8]\nmax-line-length = 100\n[isort]\nprofile = black\n"},
             {"flake8", "isort"},
@@ -119,5 +126,7 @@ def test_project_tool_configs_are_detected(
 ) -> None:
     tools = project_tools(str(make_project(files)))
     assert {
-        name for name in ("mypy", "isort", "flake8", "bandit") if getattr(tools, name)
+        name
+        for name in ("mypy", "isort", "flake8", "bandit", "ruff", "black", "ruff_sorts_imports")
+        if getattr(tools, name)
     } == configured

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
-from acolyte_gates.config.settings import RunSettings, Settings
+from gates.contexts import ROOT, ctx, lines, result
+
+from acolyte_gates.config.settings import Settings
 from acolyte_gates.gates import (
     bandit_gate,
     black_gate,
@@ -12,23 +14,7 @@ from acolyte_gates.gates import (
     isort_gate,
     mypy_gate,
 )
-from acolyte_gates.gates.base import GateContext, GateStatus, ProjectTools, Verdict
-from acolyte_gates.gates.process import ToolResult
-
-ROOT = "/project"
-
-
-def ctx(gate: str, **run: object) -> GateContext:
-    settings = Settings(run=RunSettings(**run))  # type: ignore[arg-type]
-    return GateContext(ROOT, ("a.py",), (".",), settings, ProjectTools(), "/scratch", gate=gate)
-
-
-def result(code: int, stdout: str = "", stderr: str = "") -> ToolResult:
-    return ToolResult(("tool",), code, stdout, stderr, 0.1)
-
-
-def lines(verdict: Verdict) -> list[str]:
-    return [f"{f.path}:{f.line}:{f.col}: {f.code} {f.message}" for f in verdict.findings]
+from acolyte_gates.gates.base import GateContext, GateStatus, ProjectTools
 
 
 def test_black_names_each_file_it_would_reformat() -> None:

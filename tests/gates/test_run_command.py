@@ -30,7 +30,9 @@ def test_passing_gates_exit_0_with_a_summary(
     monkeypatch.chdir(make_project(CLEAN))
     assert main(["run", "--only", "aco,lint"]) == 0
     out = capsys.readouterr().out
-    assert "aco       passed" in out and "coverage  skipped" in out and out.endswith("passed\n")
+    # the table names the tool that ran each gate; gates not run have none
+    assert "aco       acolyte-gates  passed" in out and "lint      flake8         passed" in out
+    assert "coverage  -              skipped" in out and out.endswith("passed\n")
 
 
 def test_a_failing_gate_exits_1_and_json_holds_every_gate(
@@ -93,9 +95,8 @@ def test_the_tool_path_variable_makes_tools_missing(
         command, cwd=root, env=env, capture_output=True, text=True, check=False
     )  # nosec B603
     assert done.returncode == 1
-    assert (
-        "lint      missing" in done.stdout and 'pip install "acolyte-gates[gates]"' in done.stdout
-    )
+    assert "lint      flake8  missing" in done.stdout
+    assert 'pip install "acolyte-gates[gates]"' in done.stdout
     allowed = subprocess.run(
         [*command, "--allow-missing"],
         cwd=root,
@@ -109,29 +110,26 @@ def test_the_tool_path_variable_makes_tools_missing(
 
 def test_the_text_report_groups_findings_by_gate_then_tabulates() -> None:
     finding = Finding("a.py", 2, 1, "F401", "'os' imported but unused", origin="lint")
+    timeout = "mypy did not finish within 600 s"
     report = RunReport(
         (
-            GateResult("format", GateStatus.PASSED, 0.25, ()),
-            GateResult("lint", GateStatus.FAILED, 1.0, (finding,)),
-            GateResult(
-                "types",
-                GateStatus.TIMEOUT,
-                600.0,
-                (),
-                "mypy did not finish within 600 s",
-            ),
+            GateResult("format", GateStatus.PASSED, 0.25, (), tool="ruff"),
+            GateResult("lint", GateStatus.FAILED, 1.0, (finding,), tool="flake8"),
+            GateResult("types", GateStatus.TIMEOUT, 600.0, (), timeout, tool="mypy"),
+            GateResult("coverage", GateStatus.SKIPPED, 0.0, ()),
         )
     )
     assert run_text.render(report) == (
-        "== lint: failed ==\n"
+        "== lint (flake8): failed ==\n"
         "a.py:2:1: F401 'os' imported but unused\n"
-        "== types: timeout ==\n"
+        "== types (mypy): timeout ==\n"
         "    mypy did not finish within 600 s\n"
         "\n"
-        "gate    status   findings  seconds\n"
-        "format  passed          0      0.2\n"
-        "lint    failed          1      1.0\n"
-        "types   timeout         0    600.0\n"
+        "gate      tool    status   findings  seconds\n"
+        "format    ruff    passed          0      0.2\n"
+        "lint      flake8  failed          1      1.0\n"
+        "types     mypy    timeout         0    600.0\n"
+        "coverage  -       skipped         0      0.0\n"
         "failed: lint, types\n"
     )
 

@@ -65,3 +65,39 @@ def test_violations_still_fail_under_the_default_gates(git_repo: Repo) -> None:
     done = git_repo.cli("hook", "run")
     assert done.returncode == 1
     assert "mod.py:4:1: ACO104" in done.stdout
+
+
+def test_the_hook_says_which_gates_ran_with_which_tool_and_their_counts(git_repo: Repo) -> None:
+    git_repo.stage("mod.py", BAD)
+    done = git_repo.cli("hook", "run", "--gates", "aco,lint")
+    assert "acolyte-gates: findings per gate: aco (acolyte-gates) 1, lint (flake8) 0\n" in (
+        done.stdout
+    )
+
+
+def test_skip_leaves_out_a_gate_and_its_findings(git_repo: Repo) -> None:
+    git_repo.stage("mod.py", BAD)
+    done = git_repo.cli("hook", "run", "--gates", "aco,lint", "--skip", "aco")
+    assert done.returncode == 0, done.stdout
+    assert "ACO104" not in done.stdout
+    assert done.stdout == "acolyte-gates: findings per gate: lint (flake8) 0\n"
+
+
+def test_an_unknown_gate_to_skip_is_a_usage_error(git_repo: Repo) -> None:
+    git_repo.stage("mod.py", CLEAN)
+    done = git_repo.cli("hook", "run", "--skip", "acco")
+    assert done.returncode == 2 and "--skip: no gate 'acco'; did you mean 'aco'?" in done.stderr
+
+
+def test_types_checks_what_the_projects_mypy_config_names(git_repo: Repo) -> None:
+    # every tracked file given to mypy would stop it at two modules named conftest
+    git_repo.stage("pyproject.toml", '[tool.mypy]\nfiles = ["pkg"]\n')
+    git_repo.stage("examples/one/tests/conftest.py", "")
+    git_repo.stage("examples/two/tests/conftest.py", "")
+    git_repo.stage("pkg/__init__.py", "")
+    git_repo.commit("--no-verify")
+    git_repo.stage("pkg/count.py", 'def count() -> int:\n    return "many"\n')
+    done = git_repo.cli("hook", "run", "--gates", "types")
+    assert done.returncode == 1
+    assert "pkg/count.py:2:12: return-value" in done.stdout
+    assert "conftest" not in done.stdout

@@ -16,6 +16,7 @@ from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.overrides import CliOverrides, apply_overrides
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.discovery import discover
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.findings import Finding
 from acolyte_gates.reports import get_report
 
@@ -75,6 +76,7 @@ def collecting_rarely() -> Iterator[None]:
 
 def run_check(request: CheckRequest) -> int:
     """Check the requested paths and print the report; returns the exit code."""
+    report_plugin_failures(sys.stderr.write)
     settings = settings_for(request.paths, request.config, request.overrides)
     files = discover(list(request.paths), settings)
     with collecting_rarely():

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.hooks.install import (
     Existing,
     HookOutcome,
@@ -35,8 +37,24 @@ def uninstall() -> int:
     return _say(uninstall_hook("."))
 
 
-def run(gates: str | None, fix: bool | None, paths: tuple[str, ...]) -> int:
+@dataclass(frozen=True)
+class HookRunOptions:
+    """`hook run`'s command line: comma-separated --gates and --skip, --fix/--no-fix, PATHS."""
+
+    gates: str | None = None
+    skip: str | None = None
+    fix: bool | None = None
+    paths: tuple[str, ...] = ()
+
+
+def run(options: HookRunOptions) -> int:
     """Check the staged snapshot, as the installed hook does."""
+    report_plugin_failures(sys.stderr.write)
     return run_hook(
-        HookRunRequest(gates=parse_gates(gates) if gates else None, fix=fix, paths=paths)
+        HookRunRequest(
+            gates=parse_gates(options.gates) if options.gates else None,
+            fix=options.fix,
+            paths=options.paths,
+            skip=parse_gates(options.skip, "--skip") if options.skip else (),
+        )
     )

@@ -11,6 +11,7 @@ from pathlib import Path
 from acolyte_gates.config.levels import Level
 from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.entrypoints import report_plugin_failures
 from acolyte_gates.errors import UsageError
 from acolyte_gates.gates.runner import GateResult, RunReport, RunRequest, run_gates
 
@@ -80,7 +81,11 @@ def _with_live_progress(request: RunRequest) -> RunReport:
     with console.status("running the gates...") as status:
 
         def progress(result: GateResult) -> None:
-            console.print(f"{result.name}: {result.status.value} ({result.seconds:.1f} s)")
+            console.print(
+                f"{result.name} ({result.tool}): {result.status.value},"
+                f" {len(result.findings)} findings ({result.seconds:.1f} s)",
+                markup=False,
+            )
             status.update(f"running the gates... ({result.name} done)")
 
         return run_gates(request, progress)
@@ -88,6 +93,7 @@ def _with_live_progress(request: RunRequest) -> RunReport:
 
 def run_command(cli: RunCliRequest) -> int:
     """Run the gates and print the report; 0 when every selected gate passed, else 1."""
+    report_plugin_failures(sys.stderr.write)
     settings = load_settings(Path.cwd(), Path(cli.config) if cli.config else None)
     request = build_request(cli, settings)
     report = (

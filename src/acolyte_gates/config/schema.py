@@ -8,6 +8,7 @@ from typing import Any
 from acolyte_gates.config import convert as cv
 from acolyte_gates.config.levels import Level
 from acolyte_gates.config.settings import (
+    GATE_TOOLS,
     Count,
     Limits,
     Override,
@@ -57,6 +58,7 @@ RUN_KEYS: dict[str, cv.Converter] = {
     "coverage-source": cv.to_str,
     "coverage-bar": cv.to_number,
     "bandit-severity": cv.to_choice(("low", "medium", "high")),
+    **{gate: cv.to_choice(("auto", *tools)) for gate, tools in GATE_TOOLS.items()},
 }
 
 HOOK_KEYS: dict[str, cv.Converter] = {
@@ -64,7 +66,7 @@ HOOK_KEYS: dict[str, cv.Converter] = {
     "fix": cv.to_bool,
 }
 
-SUBTABLES = ("overrides", "run", "hook")
+SUBTABLES = ("overrides", "run", "hook", "plugins")
 
 
 def _field(key: str) -> str:
@@ -105,6 +107,10 @@ def apply_table(base: Settings, table: dict[str, Any], path: str) -> Settings:
         changes["overrides"] = _overrides(
             table["overrides"], f"{path}: [[tool.acolyte-gates.overrides]]"
         )
+    if "plugins" in table:
+        changes["plugins"] = _plugin_tables(
+            table["plugins"], f"{path}: [tool.acolyte-gates.plugins"
+        )
     for name, keys in (("run", RUN_KEYS), ("hook", HOOK_KEYS)):
         if name in table:
             changes[name] = _subtable(
@@ -118,6 +124,31 @@ def _subtable(current: Any, value: object, keys: dict[str, cv.Converter], where:
     if not isinstance(value, dict):
         raise ConfigError(f"{where} must be a table")
     return dataclasses.replace(current, **_convert(value, keys, where))
+
+
+def _plugin_tables(value: object, where: str) -> tuple[tuple[str, Any], ...]:
+    """[tool.acolyte-gates.plugins.NAME] tables, each checked against that plugin's options.
+
+    Only a project that configures a plugin loads the plugins here (the registry imports
+    them). A table for a plugin that is not installed is left alone, as pytest and flake8
+    leave options of absent plugins (a project may configure a plugin some of its developers
+    have not installed), unless its name is close to an installed plugin's: then it is a typo.
+    """
+    from acolyte_gates.registry import current
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}] must be a table of plugin tables")
+    registry = current()
+    loaded = sorted({p.plugin.name for p in registry.plugins[1:]})
+    tables = []
+    for name, table in sorted(value.items()):
+        place = f"{where}.{name}]"
+        declared = registry.options_declared(name) if name in loaded else None
+        if declared is not None:
+            tables.append((name, declared.check_table(table, place)))
+        elif cv.closest(name, loaded):
+            raise ConfigError(f"{place}: no plugin {name!r} is installed{cv.closest(name, loaded)}")
+    return tuple(tables)
 
 
 def limits_for(settings: Settings, matches: list[bool]) -> Limits:

@@ -39,6 +39,15 @@ class Override:
     values: tuple[tuple[str, object], ...]
 
 
+# The tools a gate can run, its classic one first: "auto" (each gate's default) picks ruff
+# when the project configures ruff, else the classic tool.
+GATE_TOOLS: dict[str, tuple[str, ...]] = {
+    "format": ("black", "ruff"),
+    "imports": ("isort", "ruff"),
+    "lint": ("flake8", "ruff"),
+}
+
+
 @dataclass(frozen=True)
 class RunSettings:
     """[tool.acolyte-gates.run]: which gates run, on what, and with which bars."""
@@ -52,6 +61,14 @@ class RunSettings:
     coverage_source: str | None = None
     coverage_bar: float | None = None
     bandit_severity: str = "low"
+    # Which tool runs the format, imports and lint gates (see GATE_TOOLS).
+    format: str = "auto"
+    imports: str = "auto"
+    lint: str = "auto"
+
+    def tool(self, gate: str) -> str:
+        """The tool configured for a gate of GATE_TOOLS: "auto" unless set."""
+        return {"format": self.format, "imports": self.imports, "lint": self.lint}[gate]
 
 
 @dataclass(frozen=True)
@@ -113,5 +130,7 @@ class Settings:
     duplicates_across_files: bool = True
     run: RunSettings = field(default_factory=RunSettings)
     hook: HookSettings = field(default_factory=HookSettings)
+    plugins: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
+    """[tool.acolyte-gates.plugins.NAME] tables, checked against each plugin's declared options."""
     root: str = "."
     config_path: str | None = None

@@ -6,11 +6,16 @@ import enum
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from acolyte_gates.config.settings import Settings
 from acolyte_gates.findings import Finding
+from acolyte_gates.gates.mypy_config import MypyConfig
 from acolyte_gates.gates.process import ToolResult
 from acolyte_gates.paths import relative_to_root
+
+if TYPE_CHECKING:
+    from acolyte_gates.plugin_spec import OptionValues
 
 INSTALL_HINT = 'pip install "acolyte-gates[gates]"'
 # How much of an unreadable tool output a report repeats.
@@ -37,6 +42,7 @@ class GateResult:
     seconds: float
     findings: tuple[Finding, ...]
     detail: str = ""
+    tool: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,13 +58,20 @@ class Verdict:
 class ProjectTools:
     """Which tools the project configures itself (then its settings win over our defaults).
 
-    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told.
+    `bandit` means a [tool.bandit] table in pyproject.toml, which bandit reads only when told
+    (black, too, reads pyproject.toml only);
+    `ruff_sorts_imports` that the ruff config selects its import-order rules (I);
+    `coverage_selects` that coverage.py's config says what to measure (source or include).
     """
 
-    mypy: bool = False
+    mypy: MypyConfig | None = None
     isort: bool = False
     flake8: bool = False
     bandit: bool = False
+    ruff: bool = False
+    ruff_sorts_imports: bool = False
+    black: bool = False
+    coverage_selects: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,12 @@ class GateContext:
     gate: str = ""
     extra_args: tuple[str, ...] = ()
 
+    def options(self, plugin: str) -> OptionValues:
+        """A plugin's options: [tool.acolyte-gates.plugins.NAME] over the declared defaults."""
+        from acolyte_gates.registry import option_values
+
+        return option_values(plugin, self.settings.plugins)
+
 
 @dataclass(frozen=True)
 class ExitCodes:
@@ -90,7 +109,15 @@ class ExitCodes:
 
 @dataclass(frozen=True)
 class ToolGate:
-    """A gate that runs a tool: its executable, its arguments and how to read what it did."""
+    """A gate that runs a tool: its executable, its arguments and how to read what it did.
+
+    `name` is what --only, --skip and the reports call it; `tool` the executable, looked up
+    next to our Python, then on PATH; `build` its arguments; `read` its exit code and output
+    made a verdict (see `FindingsReader`); `writes_when_fixing` whether it rewrites files
+    under --fix (then it runs alone, before the others); `uses_files` whether it checks the
+    run's Python files (a gate without files then passes without running); `env` extra
+    environment variables; `install_hint` what a user runs when the tool is missing.
+    """
 
     name: str
     tool: str
@@ -99,6 +126,7 @@ class ToolGate:
     writes_when_fixing: bool = False
     uses_files: bool = True
     env: Callable[[GateContext], dict[str, str]] | None = None
+    install_hint: str = INSTALL_HINT
 
 
 @dataclass(frozen=True)
@@ -113,6 +141,7 @@ class InProcessGate:
     run: Callable[[GateContext], Verdict]
     writes_when_fixing: bool = False
     uses_files: bool = True
+    tool: str = "acolyte-gates"
     fix: Callable[[GateContext], tuple[str, ...]] | None = None
 
 
@@ -146,6 +175,26 @@ def judge(result: ToolResult, codes: ExitCodes, findings: tuple[Finding, ...] | 
             "could not read the tool's output; " + raw_output(result),
         )
     return Verdict(GateStatus.ERROR, (), raw_output(result))
+
+
+Parse = Callable[[ToolResult, "GateContext"], "tuple[Finding, ...] | None"]
+
+
+@dataclass(frozen=True)
+class FindingsReader:
+    """A gate's `read` made of its exit codes' meaning and a parser of its output.
+
+    `parse` returns the located findings, or None when the output cannot be read; `judge`
+    then decides: findings fail the gate, a clean code with nothing found passes, any code
+    outside `codes` is a crash of the tool.
+    """
+
+    parse: Parse
+    codes: ExitCodes = ExitCodes()
+
+    def __call__(self, result: ToolResult, ctx: GateContext) -> Verdict:
+        """The verdict on one run of the tool."""
+        return judge(result, self.codes, self.parse(result, ctx))
 
 
 def with_files(ctx: GateContext, options: list[str]) -> list[str]:

@@ -14,9 +14,10 @@ from acolyte_gates.config.settings import RunSettings, Settings
 from acolyte_gates.discovery import discover
 from acolyte_gates.errors import AcolyteError, ConfigError, UsageError
 from acolyte_gates.gates.base import Gate, GateContext
+from acolyte_gates.gates.choice import choose
 from acolyte_gates.gates.project import project_tools
-from acolyte_gates.gates.registry import GATE_NAMES, GATES_BY_NAME
 from acolyte_gates.paths import relative_to_root
+from acolyte_gates.registry import current
 
 
 @dataclass(frozen=True)
@@ -59,12 +60,13 @@ class RunPlan:
 
 
 def _check_names(names: tuple[str, ...], where: str, error: type[AcolyteError]) -> None:
-    """Refuse any name that is not a gate, suggesting the closest one."""
+    """Refuse any name that is not a gate (ours or a plugin's), suggesting the closest one."""
+    gate_names = tuple(current().gates_by_name)
     for name in names:
-        if name not in GATES_BY_NAME:
-            known = ", ".join(GATE_NAMES)
+        if name not in gate_names:
+            known = ", ".join(gate_names)
             raise error(
-                f"{where}: no gate named {name!r}{closest(name, GATE_NAMES)} (gates: {known})"
+                f"{where}: no gate named {name!r}{closest(name, gate_names)} (gates: {known})"
             )
 
 
@@ -87,11 +89,12 @@ def select(request: RunRequest, run: RunSettings) -> tuple[Gate, ...]:
     """
     _check_names(request.gates or (), "--only", UsageError)
     _check_names(request.skip, "--skip", UsageError)
+    gates = current().gates
     if request.gates is not None:
         wanted, skip = request.gates, request.skip
     else:
-        wanted, skip = run.gates or GATE_NAMES, (*run.skip, *request.skip)
-    return tuple(GATES_BY_NAME[name] for name in GATE_NAMES if name in wanted and name not in skip)
+        wanted, skip = run.gates or tuple(g.name for g in gates), (*run.skip, *request.skip)
+    return tuple(gate for gate in gates if gate.name in wanted and gate.name not in skip)
 
 
 def _settings(request: RunRequest) -> Settings:
@@ -111,8 +114,8 @@ def make_plan(request: RunRequest) -> RunPlan:
     paths = request.paths or settings.run.paths or (".",)
     found = discover([os.path.join(root, path) for path in paths], settings)
     files = tuple(relative_to_root(path, root) for path in found)
-    context = GateContext(
-        root, files, paths, settings, project_tools(root), scratch="", fix=request.fix
-    )
+    project = project_tools(root)
+    context = GateContext(root, files, paths, settings, project, scratch="", fix=request.fix)
     jobs = request.jobs if request.jobs > 0 else (os.cpu_count() or 1)
-    return RunPlan(select(request, settings.run), context, jobs, request.tool_path)
+    gates = choose(select(request, settings.run), settings.run, project)
+    return RunPlan(gates, context, jobs, request.tool_path)

@@ -1,4 +1,4 @@
-"""Every gate, in the order reports list them (and --fix runs the file-writing ones)."""
+"""Our own gates, in the order reports list them; `acolyte_gates.registry` adds the plugins'."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ from acolyte_gates.gates import (
     flake8_gate,
     isort_gate,
     mypy_gate,
+    ruff_format_gate,
+    ruff_imports_gate,
+    ruff_lint_gate,
 )
 from acolyte_gates.gates.base import Gate
 
-ALL_GATES: tuple[Gate, ...] = (
+BUILTIN_GATES: tuple[Gate, ...] = (
     black_gate.GATE,
     isort_gate.GATE,
     mypy_gate.GATE,
@@ -22,8 +25,12 @@ ALL_GATES: tuple[Gate, ...] = (
     bandit_gate.GATE,
     coverage_gate.GATE,
 )
-GATES_BY_NAME: dict[str, Gate] = {gate.name: gate for gate in ALL_GATES}
-GATE_NAMES: tuple[str, ...] = tuple(GATES_BY_NAME)
+# The same gates run by another tool, chosen per gate at plan time (see gates/choice.py).
+ALTERNATIVES: tuple[Gate, ...] = (
+    ruff_format_gate.GATE,
+    ruff_imports_gate.GATE,
+    ruff_lint_gate.GATE,
+)
 # Under --fix, the ACO fixes come first (they may lengthen a line), then imports are sorted,
-# then black formats, so that black has the last word.
+# then the formatter runs, so that it has the last word.
 FIX_ORDER: tuple[str, ...] = ("aco", "imports", "format")

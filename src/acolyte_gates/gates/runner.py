@@ -14,7 +14,6 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 
 from acolyte_gates.gates.base import (
-    INSTALL_HINT,
     Gate,
     GateContext,
     GateResult,
@@ -25,7 +24,8 @@ from acolyte_gates.gates.base import (
 )
 from acolyte_gates.gates.plan import RunPlan, RunRequest, make_plan
 from acolyte_gates.gates.process import ToolCall, run_tool
-from acolyte_gates.gates.registry import FIX_ORDER, GATE_NAMES
+from acolyte_gates.gates.registry import FIX_ORDER
+from acolyte_gates.registry import current
 
 __all__ = ["GateResult", "GateStatus", "RunReport", "RunRequest", "run_gates"]
 
@@ -71,7 +71,7 @@ def _run_tool_gate(gate: ToolGate, ctx: GateContext, plan: RunPlan) -> Verdict:
         return Verdict(
             GateStatus.MISSING,
             (),
-            f"{gate.tool} is not installed; install it with: {INSTALL_HINT}",
+            f"{gate.tool} is not installed; install it with: {gate.install_hint}",
         )
     if result.timed_out:
         detail = (
@@ -101,15 +101,17 @@ def run_gate(gate: Gate, plan: RunPlan, scratch: str) -> GateResult:
         time.monotonic() - started,
         verdict.findings,
         verdict.detail,
+        gate.tool,
     )
 
 
 def _fixers(plan: RunPlan) -> tuple[Gate, ...]:
-    """The gates that write files under --fix, in the order they must run."""
+    """The gates that write files under --fix, in the order they must run (plugins' last)."""
     if not plan.context.fix:
         return ()
-    chosen = {gate.name: gate for gate in plan.gates if gate.writes_when_fixing}
-    return tuple(chosen[name] for name in FIX_ORDER if name in chosen)
+    chosen = [gate for gate in plan.gates if gate.writes_when_fixing]
+    ordered = sorted(chosen, key=lambda g: FIX_ORDER.index(g.name) if g.name in FIX_ORDER else 99)
+    return tuple(ordered)
 
 
 def _fix_step(gate: Gate, plan: RunPlan, scratch: str) -> tuple[str, ...] | None:
@@ -164,6 +166,7 @@ def run_gates(request: RunRequest, progress: Progress | None = None) -> RunRepor
             if progress is not None:
                 progress(result)
     ordered = (
-        finished.get(name) or GateResult(name, GateStatus.SKIPPED, 0.0, ()) for name in GATE_NAMES
+        finished.get(name) or GateResult(name, GateStatus.SKIPPED, 0.0, ())
+        for name in current().gates_by_name
     )
     return RunReport(tuple(ordered), request.allow_missing)

@@ -12,12 +12,13 @@ _FINE = ("passed", "skipped")
 
 @dataclass(frozen=True)
 class GateOutcome:
-    """One gate's result as the hook reports it: the runner's status word, findings, detail."""
+    """One gate's result as the hook reports it: status word, findings, detail, the tool that ran."""
 
     name: str
     status: str
     findings: tuple[Finding, ...] = ()
     detail: str = ""
+    tool: str = ""
 
     @property
     def ok(self) -> bool:
@@ -49,7 +50,7 @@ def run_snapshot_gates(run: SnapshotRun) -> list[GateOutcome]:
     )
     report = run_gates(request)
     return [
-        GateOutcome(result.name, result.status.value, result.findings, result.detail)
+        GateOutcome(result.name, result.status.value, result.findings, result.detail, result.tool)
         for result in report.gates
         if result.name in run.gates
     ]

@@ -35,12 +35,13 @@ SKIP_HINT = (
 
 @dataclass(frozen=True)
 class HookRunRequest:
-    """A hook run: where, which gates, whether to fix (None: as configured), on which paths."""
+    """A hook run: where, which gates (minus `skip`), whether to fix (None: as configured), paths."""
 
     cwd: str = "."
     gates: tuple[str, ...] | None = None
     fix: bool | None = None
     paths: tuple[str, ...] = ()
+    skip: tuple[str, ...] = ()
 
 
 def snapshot_settings(root: str) -> Settings:
@@ -96,9 +97,8 @@ def _outcomes(
             SnapshotRun(snapshot.root, snapshot.staged, ordinary, settings, fix)
         )
     if "types" in gates:
-        typed = run_snapshot_gates(
-            SnapshotRun(snapshot.root, snapshot.python, ("types",), settings)
-        )
+        # The whole snapshot, so that mypy checks what the project's config names.
+        typed = run_snapshot_gates(SnapshotRun(snapshot.root, (".",), ("types",), settings))
         outcomes += [_types_outcome(outcome, snapshot) for outcome in typed]
     return [
         dataclasses.replace(
@@ -120,6 +120,19 @@ def _gate_notes(outcomes: Sequence[GateOutcome]) -> list[str]:
     return notes
 
 
+def gates_line(outcomes: Sequence[GateOutcome]) -> str:
+    """Which gates ran, with which tool, and how many findings each reported."""
+    counts = ", ".join(
+        (
+            f"{outcome.name} ({outcome.tool}) {len(outcome.findings)}"
+            if outcome.tool
+            else f"{outcome.name} {len(outcome.findings)}"
+        )
+        for outcome in outcomes
+    )
+    return f"acolyte-gates: findings per gate: {counts}\n"
+
+
 def _write_notes(done: WriteBack) -> list[str]:
     """A line per file fixed and re-staged, and per fixed file left alone because it changed."""
     lines = [f"acolyte-gates: fixed and re-staged {path}\n" for path in done.fixed]
@@ -133,10 +146,11 @@ def _write_notes(done: WriteBack) -> list[str]:
 
 
 def report(outcomes: Sequence[GateOutcome], done: WriteBack = WriteBack()) -> str:
-    """The findings with repository paths, a line per file written or left, per gate not passed."""
+    """The findings, a line per file written or left, the gates that ran, those not passed."""
     findings: list[Finding] = sorted(f for outcome in outcomes for f in outcome.findings)
     lines = [render(findings)] if findings else []
     lines += _write_notes(done)
+    lines += [gates_line(outcomes)] if outcomes else []
     lines += _gate_notes(outcomes)
     if not passed(outcomes, done):
         lines.append(SKIP_HINT + "\n")
@@ -148,10 +162,16 @@ def passed(outcomes: Sequence[GateOutcome], done: WriteBack) -> bool:
     return all(outcome.ok for outcome in outcomes) and not done.left
 
 
+def _hook_gates(request: HookRunRequest, settings: Settings) -> tuple[str, ...]:
+    """The gates asked for (else configured), minus those to skip."""
+    asked = check_gates(request.gates or settings.hook.gates, "hook gates")
+    return tuple(gate for gate in asked if gate not in request.skip)
+
+
 def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> int:
     """Run the hook's gates on a snapshot, fix when asked, print the report; the exit code."""
     settings = snapshot_settings(snapshot.root)
-    gates = check_gates(request.gates or settings.hook.gates, "hook gates")
+    gates = _hook_gates(request, settings)
     fix = settings.hook.fix if request.fix is None else request.fix
     checked = _checked(snapshot.staged, settings)
     snapshot = dataclasses.replace(snapshot, staged=checked, python=checked)

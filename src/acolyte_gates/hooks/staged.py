@@ -24,8 +24,12 @@ CONFIG_FILES: tuple[str, ...] = (
     "tox.ini",
     ".flake8",
     "mypy.ini",
+    ".mypy.ini",
     ".isort.cfg",
     ".bandit",
+    "ruff.toml",
+    ".ruff.toml",
+    ".coveragerc",
 )
 
 

@@ -10,9 +10,14 @@ from acolyte_gates.reports.json import VERSION, finding_dict
 
 
 def gate_dict(gate: GateResult) -> dict[str, object]:
-    """One gate: its name, status, seconds, detail and findings (the fields `check` reports)."""
+    """One gate: its name, tool, status, seconds, detail and findings (as `check` reports them).
+
+    `tool` is the executable that ran the gate ("acolyte-gates" for the in-process aco gate,
+    "" for a gate that was not run).
+    """
     return {
         "name": gate.name,
+        "tool": gate.tool,
         "status": gate.status.value,
         "seconds": round(gate.seconds, 3),
         "detail": gate.detail,

@@ -6,7 +6,9 @@ from acolyte_gates.gates.base import GateResult, GateStatus
 from acolyte_gates.gates.runner import RunReport
 from acolyte_gates.reports.text import format_finding
 
-_HEADERS = ("gate", "status", "findings", "seconds")
+_HEADERS = ("gate", "tool", "status", "findings", "seconds")
+# Columns aligned right (the numbers); the others align left.
+_RIGHT = (3, 4)
 
 
 def _indented(text: str) -> str:
@@ -19,23 +21,37 @@ def gate_section(gate: GateResult) -> str:
         gate.status is GateStatus.PASSED and not gate.findings
     ):
         return ""
-    lines = [f"== {gate.name}: {gate.status.value} ==\n"]
+    lines = [f"== {gate_label(gate)}: {gate.status.value} ==\n"]
     lines += [format_finding(finding) + "\n" for finding in gate.findings]
     if gate.detail:
         lines.append(_indented(gate.detail))
     return "".join(lines)
 
 
+def gate_label(gate: GateResult) -> str:
+    """A gate's name with the tool that ran it: `lint (ruff)`; the name alone when none ran."""
+    return f"{gate.name} ({gate.tool})" if gate.tool else gate.name
+
+
 def summary_table(report: RunReport) -> str:
-    """A row per gate: name, status, number of findings and seconds taken."""
+    """A row per gate: name, tool, status, number of findings and seconds taken."""
     rows = [_HEADERS] + [
-        (gate.name, gate.status.value, str(len(gate.findings)), f"{gate.seconds:.1f}")
+        (
+            gate.name,
+            gate.tool or "-",
+            gate.status.value,
+            str(len(gate.findings)),
+            f"{gate.seconds:.1f}",
+        )
         for gate in report.gates
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(len(_HEADERS))]
     return "".join(
-        f"{row[0]:<{widths[0]}}  {row[1]:<{widths[1]}}"
-        f"  {row[2]:>{widths[2]}}  {row[3]:>{widths[3]}}\n"
+        "  ".join(
+            cell.rjust(widths[i]) if i in _RIGHT else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ).rstrip()
+        + "\n"
         for row in rows
     )
 

@@ -1,1 +1,1 @@
-"""The ACO rules, one module per family; `registry.ALL_RULES` lists them all."""
+"""The ACO rules, one module per family; `registry.BUILTIN_RULES` lists them all."""

@@ -5,11 +5,15 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from acolyte_gates.config.settings import Limits, Settings
 from acolyte_gates.defs import Definition, FunctionNode
 from acolyte_gates.findings import Severity
 from acolyte_gates.source import SourceFile
+
+if TYPE_CHECKING:
+    from acolyte_gates.plugin_spec import OptionValues
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,12 @@ class Context:
     def is_stub(self) -> bool:
         """Whether the file is a type stub (.pyi), exempt from the docstring rules."""
         return self.relpath.endswith(".pyi")
+
+    def options(self, plugin: str) -> OptionValues:
+        """A plugin's options: [tool.acolyte-gates.plugins.NAME] over the declared defaults."""
+        from acolyte_gates.registry import option_values
+
+        return option_values(plugin, self.settings.plugins)
 
 
 @dataclass(frozen=True)

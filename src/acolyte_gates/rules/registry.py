@@ -1,4 +1,4 @@
-"""The one list of every ACO rule; codes and names are public API."""
+"""The literal list of acolyte-gates' own rules; `acolyte_gates.registry` adds the plugins'."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from acolyte_gates.rules import (
 )
 from acolyte_gates.rules.base import Rule
 
-ALL_RULES: tuple[Rule, ...] = (
+BUILTIN_RULES: tuple[Rule, ...] = (
     *parse_error.RULES,
     *length.RULES,
     *parameters.RULES,
@@ -26,5 +26,3 @@ ALL_RULES: tuple[Rule, ...] = (
     *exceptions.RULES,
     *duplication.RULES,
 )
-
-RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}
