@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hooks.gitrepo import Repo
 
-UNANNOTATED = '"""Mod."""\n\n\ndef show(value: int):\n    """Show it."""\n    print(value)\n'
+UNANNOTATED = '"""Mod."""\n\nSEEN: list[int] = []\n\n\ndef keep(value: int):\n    """Keep it."""\n    SEEN.append(value)\n'
 
 
 def test_hook_fix_adds_the_return_annotation_and_restages(git_repo: Repo) -> None:

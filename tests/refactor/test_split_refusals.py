@@ -195,3 +195,13 @@ def test_an_import_block_takes_along_the_names_it_needs(tmp_path: Path) -> None:
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from decimal import Decimal\n"
         in text
     )
+
+
+def test_a_definition_over_the_limit_on_its_own_is_named_in_a_note(tmp_path: Path) -> None:
+    body = "".join(f"    x{n} = {n}\n" for n in range(20))
+    path = module(tmp_path, f"class Big:\n{body}")
+    plan = plan_split(SplitRequest(str(path), 12))
+    assert plan.notes[0] == (
+        "Big is 21 lines on its own, over the soft limit of 12: split it first"
+        " (a class into mixins or strategies)"
+    )

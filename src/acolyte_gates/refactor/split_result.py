@@ -69,14 +69,6 @@ def render_plan(chosen: Chosen, request: SplitRequest, read: tuple[bytes, str, i
         for number, (name, text) in enumerate(zip(layout.names, chosen.texts))
     )
     thin = NewModule(request.path, chosen.thin, line_count(chosen.thin), ())
-    stem = stem_of(request.path)
-    return SplitPlan(
-        request.path,
-        original,
-        encoding,
-        lines,
-        modules,
-        thin,
-        _cut_uses(chosen),
-        _notes(chosen, stem),
-    )
+    notes = (*_too_long(chosen, request.limit), *_notes(chosen, stem_of(request.path)))
+    cut = _cut_uses(chosen)
+    return SplitPlan(request.path, original, encoding, lines, modules, thin, cut, notes)
