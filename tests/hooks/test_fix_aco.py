@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from hooks.gitrepo import Repo
 
-UNANNOTATED = '"""Mod."""\n\nSEEN: list[int] = []\n\n\ndef keep(value: int):\n    """Keep it."""\n    SEEN.append(value)\n'
+UNANNOTATED = (
+    '"""Mod."""\n\nSEEN: list[int] = []\n\n\n'
+    'def keep(value: int):\n    """Keep it."""\n    SEEN.append(value)\n'
+)
 
 
 def test_hook_fix_adds_the_return_annotation_and_restages(git_repo: Repo) -> None:
