@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import io
+import os
+import subprocess
+import sys
 import textwrap
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
 from typing import Any
 
 from acolyte_gates import check_source
+from acolyte_gates.cli import main
 from acolyte_gates.config.schema import apply_table
 from acolyte_gates.config.settings import Settings
 
@@ -42,3 +49,19 @@ class Scoped:
     def codes(self, src: str, path: str = "snippet.py", **config: Any) -> list[str]:
         """Just `line:col: CODE` of this family's findings."""
         return codes(src, path, **{"select": self.select, **config})
+
+
+def run_cli(cwd: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """`acolyte-gates ARGS` run in `cwd` in this process (fast; coverage sees it): code, out, err."""
+    out, err = io.StringIO(), io.StringIO()
+    previous, previous_stdin = os.getcwd(), sys.stdin
+    os.chdir(cwd)
+    if stdin is not None:
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin))
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(args))
+    finally:
+        os.chdir(previous)
+        sys.stdin = previous_stdin
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())

@@ -117,15 +117,16 @@ def test_json_format_is_documented_shape(tmp_path: Path) -> None:
     }
 
 
-def test_statistics_counts_per_code(
+def test_statistics_counts_per_code_marks_warnings_and_ends_with_a_total(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project(tmp_path, {"a.py": FIVE_PARAMS, "b.py": FIVE_PARAMS + LONG_WARNING})
     monkeypatch.chdir(tmp_path)
     main(["check", "--statistics", "--no-cache"])
-    assert capsys.readouterr().out.splitlines()[-2:] == [
+    assert capsys.readouterr().out.splitlines()[-3:] == [
         "2     ACO104 too-many-parameters",
-        "1     ACO113 function-over-soft-limit",
+        "1     ACO113 function-over-soft-limit (warning)",
+        "3     in total: 2 errors, 1 warning in 2 of 2 files checked",
     ]
 
 

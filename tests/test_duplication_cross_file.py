@@ -5,9 +5,10 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
 from helpers import settings
 
-from acolyte_gates import check_paths
+from acolyte_gates import check_paths, checker
 from acolyte_gates.config.settings import Settings
 
 # Six statements (three assignments, an `if` header, the assignment inside, the return) on
@@ -108,8 +109,12 @@ def test_zero_turns_cross_file_duplication_off(tmp_path: Path) -> None:
     assert _check(tmp_path, files, min_duplicate_lines=0) == []
 
 
-def test_worker_processes_return_windows_too(tmp_path: Path) -> None:
-    # twenty files are enough for a process pool; only the first and the last hold the block
+def test_worker_processes_return_windows_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a pool for any size of run (this one is far below the threshold); only the first and
+    # the last of twenty files hold the block
+    monkeypatch.setattr(checker, "POOL_MIN_BYTES", 0)
     files = {f"m{index:02}.py": f"VALUE = {index}\n" for index in range(20)}
     files["m00.py"] = BLOCK.format(name="load", arg="path")
     files["m19.py"] = BLOCK.format(name="fetch", arg="source")

@@ -49,10 +49,12 @@ def write_config(root: Path, limits: dict[str, int]) -> None:
     (root / "pyproject.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def flake8(root: Path, *options: str) -> set[Key]:
+def flake8(root: Path, *options: str, cwd: Path | None = None) -> set[Key]:
+    """flake8's ACO findings on `root`, run from `cwd` (default: `root` itself), paths from root."""
+    target = "." if cwd is None else str(root.relative_to(cwd))
     done = subprocess.run(
-        [sys.executable, "-m", "flake8", "--select", "ACO", *options, "."],
-        cwd=root,
+        [sys.executable, "-m", "flake8", "--select", "ACO", *options, target],
+        cwd=cwd or root,
         capture_output=True,
         text=True,
         timeout=300,
@@ -61,16 +63,24 @@ def flake8(root: Path, *options: str) -> set[Key]:
     found = set()
     for line in done.stdout.splitlines():
         path, number, col, rest = line.split(":", 3)
-        found.add((os.path.normpath(path), int(number), int(col), rest.split()[0]))
+        found.add(
+            (
+                os.path.relpath(cwd / path, root) if cwd else os.path.normpath(path),
+                int(number),
+                int(col),
+                rest.split()[0],
+            )
+        )
     return found
 
 
-def ours(root: Path) -> set[Key]:
+def ours(root: Path, cwd: Path | None = None) -> set[Key]:
     """Our findings, less ACO001: flake8 reports its own E999 for a file that does not parse."""
+    target = "." if cwd is None else str(root.relative_to(cwd))
     done = subprocess.run(
         [sys.executable, "-m", "acolyte_gates", "check", "--no-cache", "--format", "json"]
-        + ["--select", "ACO", "."],  # installed plugins' rules are compared in tests/plugins
-        cwd=root,
+        + ["--select", "ACO", target],  # installed plugins' rules are compared in tests/plugins
+        cwd=cwd or root,
         capture_output=True,
         text=True,
         timeout=300,
@@ -78,7 +88,12 @@ def ours(root: Path) -> set[Key]:
     assert done.returncode in (0, 1), done.stderr
     findings = json.loads(done.stdout)["findings"]
     return {
-        (os.path.normpath(f["path"]), f["line"], f["col"], f["code"])
+        (
+            os.path.relpath(cwd / f["path"], root) if cwd else os.path.normpath(f["path"]),
+            f["line"],
+            f["col"],
+            f["code"],
+        )
         for f in findings
         if f["code"] != "ACO001"
     }
@@ -112,9 +127,22 @@ def test_same_findings_with_limits_in_a_flake8_config_file(tree: Path, config_na
         (tree / config_name).unlink()
 
 
-def test_flake8_plugin_reads_the_pyproject_too(tree: Path) -> None:
+def test_both_front_ends_read_the_checked_projects_pyproject_from_another_folder(
+    tree: Path,
+) -> None:
     write_config(tree, CHANGED)
-    assert flake8(tree, "--isolated") == ours(tree)
+    outside = tree.parent
+    expected = ours(tree, cwd=outside)
+    assert expected == ours(tree)  # the same settings wherever `check` is run from
+    assert flake8(tree, cwd=outside) == expected
+
+
+def test_flake8_isolated_reads_no_pyproject(tree: Path) -> None:
+    write_config(tree, {})
+    defaults = ours(tree)
+    write_config(tree, CHANGED)
+    assert ours(tree) != defaults  # the changed limits matter on this tree
+    assert flake8(tree, "--isolated") == defaults
 
 
 def test_a_file_we_cannot_parse_is_flake8s_e999(tree: Path) -> None:

@@ -32,4 +32,5 @@ def check_paths(paths: list[str], settings: Settings | None = None) -> list[Find
     from acolyte_gates.discovery import discover
 
     settings = settings or load_settings()
-    return check_files(discover(paths, settings), settings, CheckOptions(use_cache=False))
+    files = list(discover(paths, settings).files)
+    return check_files(files, settings, CheckOptions(use_cache=False))

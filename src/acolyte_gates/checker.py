@@ -18,8 +18,17 @@ from acolyte_gates.findings import Finding
 from acolyte_gates.paths import relative_to_root
 from acolyte_gates.source import ParseFailure, SourceFile
 
-# Below this many files a process pool costs more than it saves.
-_MIN_FILES_FOR_POOL = 16
+POOL_MIN_BYTES = 512 * 1024
+"""Below this many bytes of source to check (about 15,000 lines), check in-process.
+
+A pool costs 0.1-0.2 s of CPU more (fork, each worker importing the rules, results sent
+back: measured by benchmarks/bench_inprocess.py, where the figures are), which only free
+cores win back. On a busy machine (the 2-core one this was measured on, load 8-13) the
+pool loses by 16-50 % up to 1 MB and breaks even at 1.5 MB; with both cores free, its CPU
+times say it would gain from about 200 KB. 512 KB keeps one file, a 5,000-line project and flask's src/
+(364 KB) in-process, as fast as -j1 wherever they run, and lets larger runs use free cores.
+The size is the sum of the files' sizes, from one stat each, before anything is read.
+"""
 _CHUNK_BYTES = 64 * 1024
 
 
@@ -67,9 +76,19 @@ def _check_chunk(paths: list[str], settings: Settings) -> list[FileResult]:
     return [check_one(path, settings) for path in paths]
 
 
-def _chunks(paths: list[str], jobs: int) -> Iterator[list[str]]:
+def _sizes(paths: list[str]) -> list[tuple[int, str]]:
+    """Each file's size in bytes (0 when it cannot be read: its check reports why)."""
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append((os.path.getsize(path), path))
+        except OSError:
+            sizes.append((0, path))
+    return sizes
+
+
+def _chunks(sizes: list[tuple[int, str]], jobs: int) -> Iterator[list[str]]:
     """Groups of files of roughly equal size, several per worker so that none waits idle."""
-    sizes = [(os.path.getsize(p) if os.path.exists(p) else 0, p) for p in paths]
     target = max(sum(size for size, _ in sizes) // (jobs * 4), _CHUNK_BYTES)
     chunk: list[str] = []
     weight = 0
@@ -83,23 +102,31 @@ def _chunks(paths: list[str], jobs: int) -> Iterator[list[str]]:
         yield chunk
 
 
-def effective_jobs(jobs: int, file_count: int) -> int:
-    """Worker count: the cores when jobs is 0, and 1 when there are too few files to share."""
+def effective_jobs(jobs: int, sizes: list[tuple[int, str]]) -> int:
+    """Worker count: the cores when jobs is 0; 1 (in-process) for one file or a small run."""
     wanted = jobs if jobs > 0 else (os.cpu_count() or 1)
-    return 1 if file_count < _MIN_FILES_FOR_POOL else max(1, wanted)
+    if len(sizes) < 2 or sum(size for size, _ in sizes) < POOL_MIN_BYTES:
+        return 1
+    return max(1, wanted)
+
+
+def check_in_pool(sizes: list[tuple[int, str]], settings: Settings, jobs: int) -> list[FileResult]:
+    """Every file's result from a pool of `jobs` worker processes, in the order of `sizes`."""
+    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
+
+    chunks = list(_chunks(sizes, jobs))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
+        return [result for part in parts for result in part]
 
 
 def _check_all(paths: list[str], settings: Settings, jobs: int) -> list[FileResult]:
     """Every file's result, in-process or through a pool of workers."""
-    jobs = effective_jobs(jobs, len(paths))
+    sizes = _sizes(paths) if jobs != 1 else []
+    jobs = effective_jobs(jobs, sizes) if jobs != 1 else 1
     if jobs == 1:
         return _check_chunk(paths, settings)
-    from concurrent.futures import ProcessPoolExecutor  # only runs that use a pool pay for it
-
-    chunks = list(_chunks(paths, jobs))
-    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        parts = pool.map(_check_chunk, chunks, [settings] * len(chunks))
-        return [result for part in parts for result in part]
+    return check_in_pool(sizes, settings, jobs)
 
 
 def _cache_key(path: str, settings: Settings) -> str | None:

@@ -9,9 +9,8 @@ from typing import Any
 import click
 
 from acolyte_gates import __version__
+from acolyte_gates.cli_check import LEVELS, check
 from acolyte_gates.errors import AcolyteError, RuleCrashed
-
-LEVELS = click.Choice(["mvp", "production", "enterprise", "hyperscale"])
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,44 +19,7 @@ def cli() -> None:
     """Enforce a written Python code standard: ACO rules, quality gates and a git hook."""
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text")
-@click.option("--statistics", is_flag=True, help="Print a count per code after the findings.")
-@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when errors are found.")
-@click.option(
-    "--select",
-    help="Comma-separated codes or prefixes to check (replaces the config's).",
-)
-@click.option(
-    "--ignore",
-    help="Comma-separated codes or prefixes to skip (replaces the config's).",
-)
-@click.option("--extend-select", help="Codes or prefixes to check on top of the selection.")
-@click.option(
-    "--level",
-    type=LEVELS,
-    help="Quality level (default: the config's, else production).",
-)
-@click.option(
-    "--jobs",
-    "-j",
-    type=click.IntRange(min=0),
-    default=0,
-    help="Worker processes (0: one per core).",
-)
-@click.option("--no-cache", is_flag=True, help="Neither read nor write .acolyte_cache/.")
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False),
-    help="Read settings from this pyproject.toml.",
-)
-def check(paths: tuple[str, ...], **options: Any) -> None:
-    """Check PATHS (default: the current folder) against the ACO rules."""
-    from acolyte_gates.commands.check import request_from_cli, run_check
-
-    sys.exit(run_check(request_from_cli(paths, options)))
+cli.add_command(check)
 
 
 @cli.command(name="run")

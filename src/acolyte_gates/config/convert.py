@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import math
+import re
 from collections.abc import Callable, Iterable
+
+import pathspec
 
 from acolyte_gates.errors import ConfigError
 
@@ -36,10 +40,34 @@ def to_int(minimum: int) -> Converter:
 
 
 def to_number(value: object, where: str) -> float:
-    """A positive number of seconds or percent."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    """A positive finite number (TOML's inf and nan are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < math.inf:
         raise ConfigError(f"{where} must be a positive number, got {value!r}")
     return float(value)
+
+
+def to_bounded(most: float, unit: str) -> Converter:
+    """A finite number above 0 and at most `most` (TOML's inf and nan are refused)."""
+
+    def convert(value: object, where: str) -> float:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not 0 < value <= most  # false for nan too
+        ):
+            raise ConfigError(
+                f"{where} must be a number of {unit} above 0 and at most {most:g}, got {value!r}"
+            )
+        return float(value)
+
+    return convert
+
+
+MAX_TIMEOUT = 86_400.0
+"""A day: longer is a typo (1e300 and inf overflow the process timers) and no CI waits that long."""
+
+to_seconds = to_bounded(MAX_TIMEOUT, "seconds")
+to_percent = to_bounded(100.0, "percent")
 
 
 def to_bool(value: object, where: str) -> bool:
@@ -72,6 +100,22 @@ def to_str_list(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{where} must be a list of strings, got {value!r}")
     return tuple(value)
+
+
+def to_glob_list(value: object, where: str) -> tuple[str, ...]:
+    """A list of gitignore-style globs, each one that git's syntax and a regex accept."""
+    globs = to_str_list(value, where)
+    for glob in globs:
+        check_glob(glob, where)
+    return globs
+
+
+def check_glob(glob: str, where: str) -> None:
+    """Refuse a glob that cannot be compiled ('!' alone, a range such as [z-a])."""
+    try:
+        pathspec.GitIgnoreSpec.from_lines([glob])
+    except (ValueError, re.error) as error:
+        raise ConfigError(f"{where}: {glob!r} is not a valid glob ({error})") from error
 
 
 def to_code_list(value: object, where: str) -> tuple[str, ...]:

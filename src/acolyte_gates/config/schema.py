@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from acolyte_gates.config import convert as cv
+from acolyte_gates.config.codes import check_codes, shown_path
 from acolyte_gates.config.levels import Level
 from acolyte_gates.config.settings import (
     GATE_TOOLS,
@@ -29,7 +31,28 @@ LIMIT_KEYS: dict[str, cv.Converter] = {
     "count": lambda value, where: Count(cv.to_choice(("physical", "code"))(value, where)),
 }
 
-_CODE_TABLE = cv.to_table(cv.to_code_list)
+
+LIMIT_HELP: tuple[tuple[str, str], ...] = (
+    ("max-module-lines", "Most physical lines a module may have (ACO101)."),
+    ("warn-module-lines", "Module length that draws a warning (ACO111)."),
+    ("max-class-lines", "Most lines a class may span (ACO102)."),
+    ("max-function-lines", "Most lines a function may span (ACO103)."),
+    ("warn-function-lines", "Function length that draws a warning (ACO113)."),
+    ("max-parameters", "Most parameters a function may take (ACO104)."),
+    ("max-complexity", "Highest cyclomatic complexity allowed (ACO105)."),
+    ("max-nesting", "Deepest nesting of control blocks allowed (ACO106)."),
+    ("max-cognitive", "Highest cognitive complexity allowed (ACO107)."),
+)
+"""The numeric limits with their help texts, for the command-line options of both front ends."""
+
+
+def _code_table(value: object, where: str) -> object:
+    """A per-file-ignores table: gitignore-style glob -> list of codes."""
+    table = cv.to_table(cv.to_code_list)(value, where)
+    for glob in value if isinstance(value, dict) else ():
+        cv.check_glob(str(glob), where)
+    return table
+
 
 SETTINGS_KEYS: dict[str, cv.Converter] = {
     "level": lambda value, where: Level(
@@ -38,10 +61,10 @@ SETTINGS_KEYS: dict[str, cv.Converter] = {
     "select": cv.to_code_list,
     "ignore": cv.to_code_list,
     "extend-select": cv.to_code_list,
-    "per-file-ignores": _CODE_TABLE,
-    "extend-per-file-ignores": _CODE_TABLE,
-    "exclude": cv.to_str_list,
-    "extend-exclude": cv.to_str_list,
+    "per-file-ignores": _code_table,
+    "extend-per-file-ignores": _code_table,
+    "exclude": cv.to_glob_list,
+    "extend-exclude": cv.to_glob_list,
     "docstring-style": cv.to_choice(("google", "numpy")),
     "allow-todo-with-issue": cv.to_bool,
     "min-duplicate-lines": cv.to_int(0),
@@ -52,11 +75,11 @@ RUN_KEYS: dict[str, cv.Converter] = {
     "gates": cv.to_str_list,
     "skip": cv.to_str_list,
     "paths": cv.to_str_list,
-    "timeout": cv.to_number,
-    "timeouts": cv.to_table(cv.to_number),
+    "timeout": cv.to_seconds,
+    "timeouts": cv.to_table(cv.to_seconds),
     "args": cv.to_table(cv.to_str_list),
     "coverage-source": cv.to_str,
-    "coverage-bar": cv.to_number,
+    "coverage-bar": cv.to_percent,
     "bandit-severity": cv.to_choice(("low", "medium", "high")),
     **{gate: cv.to_choice(("auto", *tools)) for gate, tools in GATE_TOOLS.items()},
 }
@@ -91,7 +114,7 @@ def _overrides(value: object, where: str) -> tuple[Override, ...]:
         rest = {k: v for k, v in item.items() if k != "paths"}
         values = _convert(rest, LIMIT_KEYS, place)
         result.append(
-            Override(cv.to_str_list(item["paths"], f"{place} paths"), tuple(values.items()))
+            Override(cv.to_glob_list(item["paths"], f"{place} paths"), tuple(values.items()))
         )
     return tuple(result)
 
@@ -102,6 +125,7 @@ def apply_table(base: Settings, table: dict[str, Any], path: str) -> Settings:
     cv.unknown_keys(table, {*LIMIT_KEYS, *SETTINGS_KEYS, *SUBTABLES}, top)
     limits = _convert({k: v for k, v in table.items() if k in LIMIT_KEYS}, LIMIT_KEYS, top)
     others = _convert({k: v for k, v in table.items() if k in SETTINGS_KEYS}, SETTINGS_KEYS, top)
+    check_named_codes(others, shown_path(path))
     changes: dict[str, Any] = {**others, "limits": dataclasses.replace(base.limits, **limits)}
     if "overrides" in table:
         changes["overrides"] = _overrides(
@@ -119,11 +143,33 @@ def apply_table(base: Settings, table: dict[str, Any], path: str) -> Settings:
     return dataclasses.replace(base, **changes)
 
 
+def check_named_codes(values: dict[str, Any], source: str) -> None:
+    """Every code in the code settings among `values` (field names) names a rule."""
+    for name in ("select", "extend_select", "ignore"):
+        check_codes(values.get(name) or (), f"{name.replace('_', '-')} ({source})")
+    for name in ("per_file_ignores", "extend_per_file_ignores"):
+        for glob, codes in values.get(name, ()):
+            check_codes(codes, f"{name.replace('_', '-')} {glob!r} ({source})")
+
+
 def _subtable(current: Any, value: object, keys: dict[str, cv.Converter], where: str) -> Any:
     """A nested table such as [tool.acolyte-gates.run], applied over its current values."""
     if not isinstance(value, dict):
         raise ConfigError(f"{where} must be a table")
     return dataclasses.replace(current, **_convert(value, keys, where))
+
+
+def with_limits(settings: Settings, given: Iterable[tuple[str, object]], prefix: str) -> Settings:
+    """Settings with limits given as options (`--max-function-lines 40`), checked as the config's.
+
+    `prefix` is how the options are spelt on the command line: `--` or flake8's `--aco-`.
+    """
+    values: dict[str, Any] = {
+        key.replace("-", "_"): LIMIT_KEYS[key](value, f"{prefix}{key}") for key, value in given
+    }
+    if not values:
+        return settings
+    return dataclasses.replace(settings, limits=dataclasses.replace(settings.limits, **values))
 
 
 def _plugin_tables(value: object, where: str) -> tuple[tuple[str, Any], ...]:

@@ -87,14 +87,19 @@ DEFAULT_EXCLUDE: tuple[str, ...] = (
     "venv",
     ".tox",
     ".nox",
-    "build",
-    "dist",
+    ".eggs",
+    "/build/",  # where build tools write, at the project root only: src/pkg/build/ is source
+    "/dist/",
     "__pycache__",
     ".mypy_cache",
     ".pytest_cache",
     ".acolyte_cache",
     "*.egg-info",
+    "site-packages",
+    "node_modules",
 )
+"""Globs never walked into (gitignore syntax, relative to the project root); a folder holding
+a pyvenv.cfg is skipped too, whatever its name (discovery.is_environment)."""
 
 TEST_FILE_GLOBS: tuple[str, ...] = (
     "tests/**",

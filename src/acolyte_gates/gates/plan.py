@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from acolyte_gates.config.convert import closest
 from acolyte_gates.config.levels import Level
 from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.settings import RunSettings, Settings
-from acolyte_gates.discovery import discover
+from acolyte_gates.discovery import discover, warnings
 from acolyte_gates.errors import AcolyteError, ConfigError, UsageError
 from acolyte_gates.gates.base import Gate, GateContext
 from acolyte_gates.gates.choice import choose
@@ -113,7 +114,8 @@ def make_plan(request: RunRequest) -> RunPlan:
     settings = _settings(request)
     paths = request.paths or settings.run.paths or (".",)
     found = discover([os.path.join(root, path) for path in paths], settings)
-    files = tuple(relative_to_root(path, root) for path in found)
+    sys.stderr.write(warnings(found, paths))
+    files = tuple(relative_to_root(path, root) for path in found.files)
     project = project_tools(root)
     context = GateContext(root, files, paths, settings, project, scratch="", fix=request.fix)
     jobs = request.jobs if request.jobs > 0 else (os.cpu_count() or 1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from acolyte_gates.config.loader import load_settings
 from acolyte_gates.config.settings import Settings
+from acolyte_gates.discovery import kept_paths
 from acolyte_gates.findings import Finding
 from acolyte_gates.hooks.gaterun import GateOutcome, SnapshotRun, run_snapshot_gates
 from acolyte_gates.hooks.git import toplevel
@@ -24,7 +26,7 @@ from acolyte_gates.hooks.staged import (
     widen,
 )
 from acolyte_gates.hooks.writeback import WriteBack, clean_strays, record, write_back
-from acolyte_gates.paths import matches
+from acolyte_gates.paths import relative_to_root
 from acolyte_gates.reports.text import render
 
 SKIP_HINT = (
@@ -50,10 +52,17 @@ def snapshot_settings(root: str) -> Settings:
     return load_settings(config=pyproject) if pyproject.is_file() else Settings(root=root)
 
 
-def _checked(staged: Sequence[str], settings: Settings) -> tuple[str, ...]:
-    """The staged files the project's exclude globs leave in."""
-    globs = (*settings.exclude, *settings.extend_exclude)
-    return tuple(path for path in staged if not matches(globs, path))
+def _checked(staged: Sequence[str], settings: Settings, named: Sequence[str]) -> tuple[str, ...]:
+    """The staged files the project's excludes leave in, tested below the paths named (if any)."""
+    return kept_paths(staged, settings, named)
+
+
+def _named(request: HookRunRequest, top: str) -> tuple[str, ...]:
+    """The paths named on `hook run`'s command line, relative to the repository's top."""
+    return tuple(
+        relative_to_root(os.path.realpath(os.path.join(request.cwd, path)), os.path.realpath(top))
+        for path in request.paths
+    )
 
 
 def _refuse_fix(top: str, staged: Sequence[str]) -> str:
@@ -173,7 +182,7 @@ def _check_snapshot(top: str, snapshot: Snapshot, request: HookRunRequest) -> in
     settings = snapshot_settings(snapshot.root)
     gates = _hook_gates(request, settings)
     fix = settings.hook.fix if request.fix is None else request.fix
-    checked = _checked(snapshot.staged, settings)
+    checked = _checked(snapshot.staged, settings, _named(request, top))
     snapshot = dataclasses.replace(snapshot, staged=checked, python=checked)
     refusal = _refuse_fix(top, checked) if fix else ""
     if refusal:
