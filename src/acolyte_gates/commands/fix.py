@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from acolyte_gates.commands.check import settings_for
 from acolyte_gates.config.overrides import CliOverrides
 from acolyte_gates.config.settings import Settings
-from acolyte_gates.discovery import discover
+from acolyte_gates.discovery import discover, warnings
 from acolyte_gates.refactor.fix_files import FileFix, fix_file, write_fix
 from acolyte_gates.refactor.refusal import Refused
 from acolyte_gates.refactor.returns import black_line_length
@@ -89,8 +89,10 @@ def run_fix(request: FixCliRequest) -> int:
     """
     settings = settings_for(request.paths, request.config, CliOverrides())
     run = _Run(request, settings, black_line_length(settings.root))
+    found = discover(list(request.paths), settings)
+    sys.stderr.write(warnings(found, request.paths))
     fixes, failed = 0, False
-    for path in discover(list(request.paths), settings):
+    for path in found.files:
         count, broke = _fix_one(path, run)
         fixes, failed = fixes + count, failed or broke
     sys.stdout.write(_summary(fixes, request.apply))
