@@ -1,16 +1,16 @@
 """Commented-out code: blocks of comment lines that parse as Python and look like code, not prose.
 
 A run is a sequence of comment-only lines on consecutive lines. Its lines are parsed into
-units (comment_parse.py); units with no prose line between them form a block. A block is
-reported, at its first code line, when it holds a strong unit (an assignment, import, call,
-def, ...) and none of these says it is documentation instead:
+units (comment_parse.py, comment_kinds.py); units with no prose line between them form a
+block. A block is reported, at its first code line, when:
 
-- a nonsense unit (`5. (x+k).n = ...`, `"a" / "b"`) or a line of ASCII art in or next to it,
-  or values lined up for the eye (`x =   "foo"`): an illustration;
-- it is indented deeper than the run's prose: a sample the prose introduces;
-- a sentence runs through it: the prose before it ends mid-sentence, the prose after it goes on;
-- it sits inside the brackets of an expression of the code around it and does not end with a
-  comma: no statement can stand there (a commented-out argument or item ends with a comma).
+- outside brackets, it holds a strong unit (an assignment, import, call, def, ...);
+- inside the brackets of an expression of the code around it, it ends as an item or argument
+  does (`'key': value,`, `f(x),`; `name=value` right before the closing bracket): no
+  statement can stand there;
+
+and no unit of it is nonsense (`5. (x+k).n = ...`, `"a" / "b"`, `[a, b, ...]`), and it is not
+documentation (comment_docs.py: a sample the prose introduces, the end of a sentence, a table).
 """
 
 from __future__ import annotations
@@ -18,21 +18,18 @@ from __future__ import annotations
 import re
 import tokenize
 import warnings
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 
 from acolyte_gates import lexer
+from acolyte_gates.rules.comment_docs import Context, first_line, is_documentation
+from acolyte_gates.rules.comment_kinds import ITEM, LABEL, NONSENSE, STRONG
 from acolyte_gates.rules.comment_parse import (
     BLANK,
-    LABEL,
     MAYBE,
-    NONSENSE,
     PROSE,
-    STRONG,
+    Run,
     Unit,
-    classify,
     code_part,
-    indent,
     segment_units,
 )
 from acolyte_gates.source import Comment, SourceFile
@@ -52,36 +49,30 @@ EXEMPT_PREFIXES = (
 )
 """Tool directives: a comment starting with one of these (after `#`) is never code."""
 
-_LICENSE = re.compile(r"copyright|licen[cs]e|spdx-|all rights reserved", re.IGNORECASE)
-_URL = re.compile(r"://|\bwww\.")
+_LICENSE = re.compile(r"(?<![\w.])(copyright|licen[cs]e|spdx-|all rights reserved)", re.IGNORECASE)
 _CODING = re.compile(r"coding[:=]")
 _OPENING, _CLOSING = frozenset("([{"), frozenset(")]}")
-_LETTER = re.compile(r"[^\W\d_]")
-_ALIGNED = re.compile(r"[^=!<>]=[ \t]{2,}\S")
 _COMMENT_LINE = re.compile(r"^([^\S\n]*)(#[^\n]*)", re.MULTILINE)
 """A line whose first non-blank character is `#` (`str.lstrip` and `\\s` agree on blanks)."""
-_MID_SENTENCE = re.compile(r"[\w,]$")
-_INTRODUCES = re.compile(
-    r"\b(as in|like|e\.?g\.?|i\.?e\.?|such as|example|instance|than|via|calls?|calling|using|following)[,:]?$",
-    re.IGNORECASE,
-)
+_KEYWORD_ARGUMENT = re.compile(r"\s*[A-Za-z_]\w*=(?![=\s]).*")
+_ITEM_KINDS = frozenset({STRONG, ITEM, LABEL})
+_CODE_SIGNS = re.compile(r"[()\[\]{}=,.+\-*/%<>'\"]")
 
-
-@dataclass(frozen=True)
-class _Run:
-    """One run's comment bodies (text after the `#` signs) and their line classes."""
-
-    bodies: tuple[str, ...]
-    classes: tuple[str, ...]
+OUTSIDE, INSIDE, LAST, ANY = "outside", "inside", "last", "any"
+"""Where a run sits: outside brackets of the code, inside, inside right before the closing
+bracket (where the last argument needs no comma), or not known yet (either would do)."""
+Placer = Callable[[SourceFile, list[Comment]], str]
+Block = tuple[Comment, Comment]
+"""A block of commented-out code: the comment it is reported at, and its last comment."""
 
 
 def is_exempt(comment: Comment) -> bool:
-    """Whether a comment is a directive, shebang, encoding cookie, license or URL line."""
+    """Whether a comment is a directive, shebang, encoding cookie or license line."""
     text = comment.text
     body = text.lstrip("#").strip().lower()
     if comment.line <= 2 and (text.startswith("#!") or _CODING.search(text)):
         return True
-    return body.startswith(EXEMPT_PREFIXES) or bool(_LICENSE.search(body) or _URL.search(body))
+    return body.startswith(EXEMPT_PREFIXES) or bool(_LICENSE.search(body))
 
 
 def comment_runs(source: SourceFile, comments: Iterable[Comment]) -> list[list[Comment]]:
@@ -117,74 +108,64 @@ def _segments(classes: tuple[str, ...]) -> list[tuple[int, int]]:
     return spans
 
 
-def _blocks(run: _Run, units: list[Unit]) -> list[list[Unit]]:
-    """Units grouped into blocks: units with no prose line between them join."""
+def run_units(run: Run) -> list[Unit]:
+    """The units of a run's maybe-code lines."""
+    if MAYBE not in run.classes:
+        return []
+    bodies = list(run.bodies)
+    return [unit for span in _segments(run.classes) for unit in segment_units(bodies, *span)]
+
+
+def _blocks(run: Run, units: list[Unit]) -> list[list[Unit]]:
+    """Units grouped into blocks: a line of prose between two units splits them, and so does
+    a line of words that parses as nothing (`# Unused:`); a line of code that does not parse
+    (`# raise Error, 'old syntax'`) does not."""
     blocks: list[list[Unit]] = []
     for unit in units:
-        if blocks and PROSE not in run.classes[blocks[-1][-1].end : unit.start]:
+        gap = range(blocks[-1][-1].end, unit.start) if blocks else range(0)
+        if blocks and not any(_splits(run, line) for line in gap):
             blocks[-1].append(unit)
         else:
             blocks.append([unit])
     return blocks
 
 
-def _first(block: list[Unit]) -> int:
-    """The block's first code line: lone label words before the code do not count."""
-    return next((unit.start for unit in block if unit.kind != LABEL), block[0].start)
+def _splits(run: Run, line: int) -> bool:
+    """Whether a line between two units is prose or words (see `_blocks`)."""
+    line_class = run.classes[line]
+    if line_class != MAYBE:
+        return line_class == PROSE
+    return not _CODE_SIGNS.search(code_part(run.bodies[line]))
 
 
-def _is_art(body: str) -> bool:
-    """A line of numbers or symbols with spaces in it: a table, a diagram, ASCII art."""
-    return len(body.split()) > 1 and not _LETTER.search(body)
-
-
-def _prose_indent(run: _Run, blocks: list[list[Unit]]) -> int | None:
-    """The least indentation of the run's lines that are in no block, blank ones aside."""
-    inside = {line for block in blocks for line in range(_first(block), block[-1].end)}
-    lines = range(len(run.bodies))
-    return min(
-        (indent(run.bodies[n]) for n in lines if n not in inside and run.classes[n] != BLANK),
-        default=None,
-    )
-
-
-def _inside_sentence(run: _Run, start: int, end: int) -> bool:
-    """Whether the block is part of a sentence: the prose before it introduces an example
-    (`# as in` / `# f(x)`), or ends mid-sentence and the prose after it goes on in lower case
-    (`# better than` / `# from x import y` / `# because ...`)."""
-    before = run.bodies[start - 1].rstrip() if start > 0 and run.classes[start - 1] == PROSE else ""
-    if _INTRODUCES.search(before):
+def _ends_as_item(run: Run, block: list[Unit], place: str) -> bool:
+    """Whether a line of the block ends as an item or argument does, with a comma; or the block
+    is one line `name=value` right before the closing bracket, where the last argument needs
+    no comma (lines of `name=...` repeat a keyword no call takes twice: they illustrate)."""
+    lines = [code_part(body) for body in run.bodies[block[0].start : block[-1].end]]
+    if any(line.endswith(",") for line in lines):
         return True
-    after = run.bodies[end].lstrip() if end < len(run.bodies) and run.classes[end] == PROSE else ""
-    return bool(_MID_SENTENCE.search(before) and after[:1].islower())
+    last, one_line = lines[-1], len(lines) == 1
+    return place in (LAST, ANY) and one_line and bool(_KEYWORD_ARGUMENT.fullmatch(last))
 
 
-def _is_documentation(run: _Run, block: list[Unit], prose_indent: int | None) -> bool:
-    """Whether a block that parses as code is a sample, a diagram or the end of a sentence."""
-    first = _first(block)
-    if prose_indent is not None and indent(run.bodies[first]) > prose_indent:
-        return True
-    if _inside_sentence(run, first, block[-1].end):
-        return True
-    if any(_ALIGNED.search(code_part(body)) for body in run.bodies[first : block[-1].end]):
-        return True
-    near = run.bodies[max(block[0].start - 1, 0) : block[-1].end + 1]
-    return any(_is_art(body) for body in near)
+def _reported_line(context: Context, block: list[Unit], place: str) -> int | None:
+    """The line a block is reported at where it sits (its first code line, or as items its
+    first line), or None when it is not commented-out code."""
+    kinds = {unit.kind for unit in block}
+    if NONSENSE in kinds or is_documentation(context, block):
+        return None
+    if STRONG in kinds and place in (OUTSIDE, ANY):
+        return first_line(block)
+    items = place != OUTSIDE and bool(kinds & _ITEM_KINDS)
+    return block[0].start if items and _ends_as_item(context.run, block, place) else None
 
 
-def _run_findings(run: _Run) -> list[tuple[int, int]]:
-    """The first and last code lines of each reported block of one run."""
-    units = [
-        unit for span in _segments(run.classes) for unit in segment_units(list(run.bodies), *span)
-    ]
-    blocks = _blocks(run, units)
-    prose_indent = _prose_indent(run, blocks)
-    return [
-        (_first(block), block[-1].end - 1)
-        for block in blocks
-        if {unit.kind for unit in block} & {STRONG, NONSENSE} == {STRONG}
-        and not _is_documentation(run, block, prose_indent)
-    ]
+def code_blocks(run: Run, units: list[Unit], place: str) -> list[tuple[int, int]]:
+    """The line each reported block of one run is reported at, and the block's last line."""
+    context = Context.of(run, units)
+    found = ((_reported_line(context, b, place), b[-1].end - 1) for b in _blocks(run, units))
+    return [(line, last) for line, last in found if line is not None]
 
 
 def bracketed_comment_lines(source: SourceFile) -> frozenset[int]:
@@ -203,12 +184,17 @@ def bracketed_comment_lines(source: SourceFile) -> frozenset[int]:
     return frozenset(lines)
 
 
-def _is_statement_place(source: SourceFile, first: Comment, last: Comment) -> bool:
-    """Whether code could have stood where the block is: not inside brackets, unless it ends
-    with a comma as a commented-out argument or item does."""
-    if first.line not in source.memo("bracketed-comment-lines", bracketed_comment_lines):
-        return True
-    return code_part(last.text.lstrip("#")).endswith(",")
+def _place(source: SourceFile, run: list[Comment]) -> str:
+    """Where a run sits in the code around it (see OUTSIDE)."""
+    if run[0].line not in source.memo("bracketed-comment-lines", bracketed_comment_lines):
+        return OUTSIDE
+    following = (line.strip() for line in source.lines[run[-1].line :])
+    closing = next((line for line in following if line), "")[:1]
+    return LAST if closing and closing in _CLOSING else INSIDE
+
+
+def _any_place(source: SourceFile, run: list[Comment]) -> str:
+    return ANY
 
 
 def _line_comments(source: SourceFile) -> Iterator[Comment]:
@@ -221,31 +207,30 @@ def _line_comments(source: SourceFile) -> Iterator[Comment]:
         yield Comment(number, len(match.group(1)) + 1, match.group(2).rstrip())
 
 
-def _find(source: SourceFile, comments: Iterable[Comment]) -> list[tuple[Comment, Comment]]:
-    found: list[tuple[Comment, Comment]] = []
+def _find(source: SourceFile, comments: Iterable[Comment], placer: Placer) -> list[Block]:
+    found: list[Block] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for run_comments in comment_runs(source, comments):
-            bodies = tuple(comment.text.lstrip("#") for comment in run_comments)
-            run = _Run(bodies, tuple(map(classify, bodies)))
-            spans = [
-                (run_comments[first], run_comments[last]) for first, last in _run_findings(run)
-            ]
-            found.extend(span for span in spans if _is_statement_place(source, *span))
+            run = Run.of(tuple(comment.text.lstrip("#") for comment in run_comments))
+            units = run_units(run)
+            if units:
+                spans = code_blocks(run, units, placer(source, run_comments))
+                found.extend((run_comments[line], run_comments[last]) for line, last in spans)
     return found
 
 
-def commented_out_blocks(source: SourceFile) -> list[tuple[Comment, Comment]]:
-    """The first and last comment line of every block of commented-out code in the file.
+def commented_out_code(source: SourceFile) -> list[Comment]:
+    """The comment line each block of commented-out code is reported at."""
+    return [first for first, _ in commented_out_blocks(source)]
+
+
+def commented_out_blocks(source: SourceFile) -> list[Block]:
+    """Each block of commented-out code: the comment it is reported at, and its last comment.
 
     A first pass reads lines starting with `#` without tokenizing; only a file where it finds
     something is tokenized, so that lines inside strings are told from comments.
     """
-    if not _find(source, _line_comments(source)):
+    if not _find(source, _line_comments(source), _any_place):
         return []
-    return _find(source, source.comments)
-
-
-def commented_out_code(source: SourceFile) -> list[Comment]:
-    """The first comment line of every block of commented-out code in the file."""
-    return [first for first, _ in commented_out_blocks(source)]
+    return _find(source, source.comments, _place)
