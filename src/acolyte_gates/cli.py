@@ -37,7 +37,11 @@ cli.add_command(check)
     type=LEVELS,
     help="Quality level, which sets the coverage bar (default: the config's).",
 )
-@click.option("--fix", is_flag=True, help="Let black and isort rewrite the files first.")
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Make the safe ACO fixes, then let isort and black rewrite the files first.",
+)
 @click.option(
     "--jobs",
     "-j",
@@ -89,6 +93,44 @@ def rule_command(code: str) -> None:
 
     report_plugin_failures(sys.stderr.write)
     click.echo(rule_docs(find_rule(code)), nl=False)
+
+
+@cli.command(name="fix")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--apply", is_flag=True, help="Write the fixes (default: only show them).")
+@click.option("--diff", is_flag=True, help="Show each file's fixes as a unified diff.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this pyproject.toml.",
+)
+def fix_command(paths: tuple[str, ...], apply: bool, diff: bool, config: str | None) -> None:
+    """Make the safe fixes in PATHS: ACO202 `-> None`, ACO402 deletions, ACO501 `Exception`."""
+    from acolyte_gates.commands.fix import FixCliRequest, run_fix
+
+    sys.exit(run_fix(FixCliRequest(paths or (".",), apply, diff, config)))
+
+
+@cli.command(name="split")
+@click.argument("module", type=click.Path())
+@click.option("--apply", is_flag=True, help="Write the new modules (default: only show the plan).")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    metavar="PROPOSED=NEW",
+    help="Give a proposed module another name (repeatable).",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    help="Read settings from this pyproject.toml.",
+)
+def split_command(module: str, apply: bool, names: tuple[str, ...], config: str | None) -> None:
+    """Split MODULE into cohesive modules under the soft limit; it re-exports what moved."""
+    from acolyte_gates.commands.split import SplitCliRequest, run_split
+
+    sys.exit(run_split(SplitCliRequest(module, apply, names, config)))
 
 
 @cli.command(name="plugins")
@@ -149,7 +191,7 @@ def hook_uninstall() -> None:
 @click.option(
     "--fix/--no-fix",
     default=None,
-    help="Let the format and imports gates fix fully staged files, and re-stage them.",
+    help="Make the safe ACO fixes, let the imports and format gates fix; re-stage the files.",
 )
 def hook_run(paths: tuple[str, ...], gates: str | None, skip: str | None, fix: bool | None) -> None:
     """Check the staged Python files (or those of PATHS) as the index has them."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from acolyte_gates import noqa
 from acolyte_gates.config.schema import limits_for
@@ -61,29 +61,56 @@ def internal_error(path: str, code: str, error: BaseException) -> Finding:
     return Finding(path, 1, 1, INTERNAL_ERROR, message, "internal-error")
 
 
-def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
-    """Every rule's hits on one file as findings, noqa applied; a crashed rule is one ACO002."""
-    findings = []
+def _ignore_crash(rule: Rule, error: Exception) -> None:
+    """Leave a crashed rule's hits out (the check of the same file reports it as ACO002)."""
+
+
+def reported_hits(
+    source: SourceFile,
+    rules: Iterable[Rule],
+    ctx: Context,
+    on_crash: Callable[[Rule, Exception], None] = _ignore_crash,
+) -> Iterator[tuple[Rule, Hit]]:
+    """Every rule's hits on one file, noqa applied, each with its rule; a rule that raises
+    is handed to `on_crash` and the other rules still run."""
     for rule in rules:
         try:
             hits = list(rule.check(source, ctx))
         except Exception as error:  # a crashing rule is our bug: name it, check the rest
-            findings.append(internal_error(source.path, rule.code, error))
+            on_crash(rule, error)
             continue
         for hit in hits:
             if not is_silenced(source, hit, rule.code):
-                findings.append(
-                    Finding(
-                        source.path,
-                        hit.line,
-                        hit.col,
-                        rule.code,
-                        hit.message,
-                        rule.name,
-                        rule.severity,
-                    )
-                )
-    return findings
+                yield rule, hit
+
+
+def run_rules(source: SourceFile, rules: Iterable[Rule], ctx: Context) -> list[Finding]:
+    """Every rule's hits on one file as findings, noqa applied; a crashed rule is one ACO002."""
+    crashes: list[Finding] = []
+
+    def crashed(rule: Rule, error: Exception) -> None:
+        crashes.append(internal_error(source.path, rule.code, error))
+
+    findings = [
+        Finding(source.path, hit.line, hit.col, rule.code, hit.message, rule.name, rule.severity)
+        for rule, hit in reported_hits(source, rules, ctx, crashed)
+    ]
+    return findings + crashes
+
+
+def hits_to_fix(
+    source: SourceFile, settings: Settings, relpath: str, codes: Iterable[str]
+) -> list[tuple[str, Hit]]:
+    """The hits of the rules `codes` that a check of this file reports, with their spans.
+
+    Selection, per-file ignores and noqa apply as in `check_file`; fixes read the hits.
+    """
+    wanted = set(codes)
+    rules = [rule for rule in rules_for(settings, relpath) if rule.code in wanted]
+    if source.failure is not None or noqa.skips_file(source.text) or not rules:
+        return []
+    ctx = Context(settings, file_limits(settings, relpath), relpath)
+    return [(rule.code, hit) for rule, hit in reported_hits(source, rules, ctx)]
 
 
 def check_file(

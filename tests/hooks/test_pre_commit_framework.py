@@ -66,6 +66,16 @@ def test_a_pre_commit_config_naming_this_repository_rejects_a_violating_commit(
         install, cwd=git_repo.path, capture_output=True, text=True, timeout=900
     )
     assert installed.returncode == 0, installed.stderr
+    # Build the hook's environment (pip installs this repository and its dependencies) with
+    # time to spare, so that the commits below are timed on the check alone.
+    built = subprocess.run(
+        [_pre_commit(), "install-hooks"],
+        cwd=git_repo.path,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
     git_repo.stage("bad.py", BAD)
     rejected = git_repo.commit()
     assert rejected.returncode == 1

@@ -30,6 +30,8 @@ def rule_docs(rule: Rule) -> str:
         settings = ", ".join(f"{key} = {value!r}" for key, value in docs.example_config)
         parts += [f"(The examples are checked with {settings}.)", ""]
     parts += ["## Options", docs.options or "None.", ""]
+    if docs.fix:
+        parts += ["## Fix", docs.fix, ""]
     if docs.known_problems:
         parts += ["## Known problems", docs.known_problems, ""]
     return "\n".join(parts)

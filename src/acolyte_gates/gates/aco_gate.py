@@ -36,4 +36,15 @@ def run(ctx: GateContext) -> Verdict:
     return Verdict(status, findings)
 
 
-GATE = InProcessGate("aco", run)
+def fix(ctx: GateContext) -> tuple[str, ...]:
+    """Make the safe ACO fixes (`acolyte-gates fix`) in the run's files; the files changed.
+
+    A file that cannot be fixed is left as it is: the check that follows reports it.
+    """
+    from acolyte_gates.refactor.fix_files import fix_files_in_place
+
+    files = [os.path.join(ctx.root, path) for path in ctx.files]
+    return tuple(root_relative(ctx, path) for path in fix_files_in_place(files, ctx.settings))
+
+
+GATE = InProcessGate("aco", run, writes_when_fixing=True, fix=fix)

@@ -135,13 +135,18 @@ class ToolGate:
 
 @dataclass(frozen=True)
 class InProcessGate:
-    """A gate that runs inside acolyte-gates itself (the ACO checker)."""
+    """A gate that runs inside acolyte-gates itself (the ACO checker).
+
+    `fix`, when given, is its own fixing step: under --fix it runs with the other fixers
+    (in FIX_ORDER), before the gate's check, and returns the files it changed.
+    """
 
     name: str
     run: Callable[[GateContext], Verdict]
     writes_when_fixing: bool = False
     uses_files: bool = True
     tool: str = "acolyte-gates"
+    fix: Callable[[GateContext], tuple[str, ...]] | None = None
 
 
 Gate = ToolGate | InProcessGate

@@ -31,5 +31,6 @@ ALTERNATIVES: tuple[Gate, ...] = (
     ruff_imports_gate.GATE,
     ruff_lint_gate.GATE,
 )
-# Under --fix, imports are sorted before black formats, so that black has the last word.
-FIX_ORDER: tuple[str, ...] = ("imports", "format")
+# Under --fix, the ACO fixes come first (they may lengthen a line), then imports are sorted,
+# then the formatter runs, so that it has the last word.
+FIX_ORDER: tuple[str, ...] = ("aco", "imports", "format")

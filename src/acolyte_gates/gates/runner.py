@@ -5,6 +5,7 @@ Gates are subprocesses (bar the in-process aco gate), so a thread pool suffices.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
 import tempfile
@@ -137,12 +138,46 @@ def _fixers(plan: RunPlan) -> tuple[Gate, ...]:
     return tuple(ordered)
 
 
+def _fix_step(
+    gate: Gate, plan: RunPlan, scratch: str, supervisor: Supervisor
+) -> tuple[str, ...] | None:
+    """Run a gate's own fixing step, if it has one (its check runs later); the files fixed.
+
+    After a stopping signal nothing more is fixed (the step is skipped, its check reports).
+    """
+    if not isinstance(gate, InProcessGate) or gate.fix is None:
+        return None
+    if supervisor.stopped_by is not None:
+        return ()
+    folder = os.path.join(scratch, gate.name + "-fix")
+    os.makedirs(folder, exist_ok=True)
+    return gate.fix(plan.context_for(gate, folder))
+
+
+def _with_fixed(result: GateResult, fixed: tuple[str, ...]) -> GateResult:
+    """A gate's result naming the files its fixing step changed."""
+    if not fixed:
+        return result
+    detail = "fixed: " + ", ".join(fixed) + ("\n" + result.detail if result.detail else "")
+    return dataclasses.replace(result, detail=detail)
+
+
 def _results(plan: RunPlan, scratch: str, supervisor: Supervisor) -> Iterator[GateResult]:
-    """Each gate's result as it finishes: fixers first and one by one, the others in parallel."""
-    fixers = _fixers(plan)
-    for gate in fixers:
-        yield run_gate(gate, plan, scratch, supervisor)
-    others = [gate for gate in plan.gates if gate not in fixers]
+    """Each gate's result as it finishes: fixers first and one by one, the others in parallel.
+
+    A gate with a fixing step of its own (aco) fixes in its place among the fixers, and is
+    checked afterwards with the others.
+    """
+    fixed: dict[str, tuple[str, ...]] = {}
+    done: list[Gate] = []
+    for gate in _fixers(plan):
+        step = _fix_step(gate, plan, scratch, supervisor)
+        if step is None:
+            done.append(gate)
+            yield run_gate(gate, plan, scratch, supervisor)
+        else:
+            fixed[gate.name] = step
+    others = [gate for gate in plan.gates if gate not in done]
     if not others:
         return
     with ThreadPoolExecutor(max_workers=min(plan.jobs, len(others))) as pool:
@@ -150,9 +185,10 @@ def _results(plan: RunPlan, scratch: str, supervisor: Supervisor) -> Iterator[Ga
         while pending:
             # Wake up now and then: a signal the kernel hands to a worker thread runs its
             # Python handler only when the main thread next runs, which a plain wait delays.
-            done, pending = wait(pending, timeout=_WAKE_SECONDS, return_when=FIRST_COMPLETED)
-            for future in done:
-                yield future.result()
+            done_now, pending = wait(pending, timeout=_WAKE_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done_now:
+                result = future.result()
+                yield _with_fixed(result, fixed.get(result.name, ()))
 
 
 def run_gates(request: RunRequest, progress: Progress | None = None) -> RunReport:

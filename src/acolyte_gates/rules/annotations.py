@@ -109,6 +109,16 @@ MISSING_RETURN_ANNOTATION = Rule(
         example="def total(prices: list[int]):\n    return sum(prices)\n",
         use_instead="def total(prices: list[int]) -> int:\n    return sum(prices)\n",
         options="None.",
+        fix="Fixable by `acolyte-gates fix` (and `run --fix`, `hook run --fix`) where it is "
+        "certainly right: `-> None` is added to a function whose body returns no value (a bare "
+        "`return` or `return None` at most) and yields nothing, counting its own body only, not "
+        "nested functions. Left alone: abstract methods and `@overload` signatures, stubs whose "
+        "body is only a docstring, `...` or `raise NotImplementedError` (their overrides return "
+        "things), and a fix that would make the line longer than black's line length. Nothing "
+        "else of the file changes. An annotation is visible at run time (`__annotations__`, "
+        "`inspect.signature`): code that prints or compares signatures sees `-> None` (two of "
+        "rich's tests, which render their own local functions, did after `fix` on the whole "
+        "repository; its library code was unaffected).",
     ),
     _check_returns,
 )

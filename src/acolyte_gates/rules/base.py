@@ -41,13 +41,16 @@ class Hit:
     """A rule's raw result: where and what; the engine adds path, code and severity.
 
     `noqa_lines` are further lines whose noqa comment also silences the hit (a
-    definition's decorators and wrapped signature).
+    definition's decorators and wrapped signature). `end_line` is the last line of what
+    the hit is about when that is more than its own line (a block of commented-out code),
+    else 0; fixes read it.
     """
 
     line: int
     col: int
     message: str
     noqa_lines: tuple[int, ...] = ()
+    end_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,8 @@ class RuleDocs:
     known_problems: str = ""
     example_config: tuple[tuple[str, object], ...] = ()
     """[tool.acolyte-gates] keys under which Example and Use instead are run as tests."""
+    fix: str = ""
+    """What `acolyte-gates fix` does about a finding, and how safe that is; '' if nothing."""
 
 
 Check = Callable[[SourceFile, Context], Iterable[Hit]]

@@ -62,6 +62,8 @@ OUTSIDE, INSIDE, LAST, ANY = "outside", "inside", "last", "any"
 """Where a run sits: outside brackets of the code, inside, inside right before the closing
 bracket (where the last argument needs no comma), or not known yet (either would do)."""
 Placer = Callable[[SourceFile, list[Comment]], str]
+Block = tuple[Comment, Comment]
+"""A block of commented-out code: the comment it is reported at, and its last comment."""
 
 
 def is_exempt(comment: Comment) -> bool:
@@ -159,11 +161,11 @@ def _reported_line(context: Context, block: list[Unit], place: str) -> int | Non
     return block[0].start if items and _ends_as_item(context.run, block, place) else None
 
 
-def code_blocks(run: Run, units: list[Unit], place: str) -> list[int]:
-    """The line of each reported block of one run."""
+def code_blocks(run: Run, units: list[Unit], place: str) -> list[tuple[int, int]]:
+    """The line each reported block of one run is reported at, and the block's last line."""
     context = Context.of(run, units)
-    found = (_reported_line(context, block, place) for block in _blocks(run, units))
-    return [line for line in found if line is not None]
+    found = ((_reported_line(context, b, place), b[-1].end - 1) for b in _blocks(run, units))
+    return [(line, last) for line, last in found if line is not None]
 
 
 def bracketed_comment_lines(source: SourceFile) -> frozenset[int]:
@@ -205,21 +207,26 @@ def _line_comments(source: SourceFile) -> Iterator[Comment]:
         yield Comment(number, len(match.group(1)) + 1, match.group(2).rstrip())
 
 
-def _find(source: SourceFile, comments: Iterable[Comment], placer: Placer) -> list[Comment]:
-    found: list[Comment] = []
+def _find(source: SourceFile, comments: Iterable[Comment], placer: Placer) -> list[Block]:
+    found: list[Block] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         for run_comments in comment_runs(source, comments):
             run = Run.of(tuple(comment.text.lstrip("#") for comment in run_comments))
             units = run_units(run)
             if units:
-                lines = code_blocks(run, units, placer(source, run_comments))
-                found.extend(run_comments[line] for line in lines)
+                spans = code_blocks(run, units, placer(source, run_comments))
+                found.extend((run_comments[line], run_comments[last]) for line, last in spans)
     return found
 
 
 def commented_out_code(source: SourceFile) -> list[Comment]:
-    """The first comment line of every block of commented-out code in the file.
+    """The comment line each block of commented-out code is reported at."""
+    return [first for first, _ in commented_out_blocks(source)]
+
+
+def commented_out_blocks(source: SourceFile) -> list[Block]:
+    """Each block of commented-out code: the comment it is reported at, and its last comment.
 
     A first pass reads lines starting with `#` without tokenizing; only a file where it finds
     something is tokenized, so that lines inside strings are told from comments.

@@ -60,9 +60,12 @@ def _check_todo(source: SourceFile, ctx: Context) -> Iterator[Hit]:
 
 
 def _check_commented_code(source: SourceFile, ctx: Context) -> Iterator[Hit]:
-    for comment in source.memo("commented-out-code", commented_code.commented_out_code):
+    for first, last in source.memo("commented-out-code", commented_code.commented_out_blocks):
         yield Hit(
-            comment.line, comment.col, "commented-out code; delete it (version control keeps it)"
+            first.line,
+            first.col,
+            "commented-out code; delete it (version control keeps it)",
+            end_line=last.line,
         )
 
 
@@ -157,6 +160,12 @@ COMMENTED_OUT_CODE = Rule(
         example="def total(prices):\n    # prices = [p for p in prices if p]\n    return sum(prices)\n",
         use_instead="def total(prices):\n    # empty prices are summed as zero\n    return sum(prices)\n",
         known_problems=_CODE_KNOWN_PROBLEMS,
+        fix="Fixable by `acolyte-gates fix` (and `run --fix`, `hook run --fix`): the reported "
+        "block's comment lines are deleted, from its first to its last code line, as this rule "
+        "reports them; prose lines around it stay. Blank lines that would pile up where the "
+        "block was are deleted too, so a file black accepted stays accepted. Deleting comments "
+        "cannot change what the code does; the fix is as right as the finding, so read the "
+        "diff (`fix --diff`) where the rule may have mistaken documentation for code.",
     ),
     _check_commented_code,
 )

@@ -127,6 +127,14 @@ BARE_EXCEPT = Rule(
         use_instead="try:\n    value = int(text)\nexcept ValueError:\n    value = 0\n",
         known_problems="A bare `except:` that only swallows the error is reported here only, "
         "not also as ACO502: one finding per handler.",
+        fix="Fixable by `acolyte-gates fix` (and `run --fix`, `hook run --fix`): `except:` "
+        "becomes `except Exception:`. This changes behaviour on purpose, and it is what the "
+        "rule asks for: the handler no longer catches `SystemExit`, `KeyboardInterrupt` and "
+        "`GeneratorExit`, so Ctrl-C and `sys.exit()` work again inside the `try`. A handler "
+        "whose body re-raises (a bare `raise` among its statements) only looks at the error "
+        "on its way out and must go on seeing all of them: it becomes `except BaseException:`, "
+        "which keeps its behaviour. Then name the exceptions you expect; ACO502 may report "
+        "the handler next if it only swallows.",
     ),
     _check_bare,
 )
