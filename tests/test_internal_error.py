@@ -21,7 +21,7 @@ import pytest
 from helpers import FIVE_PARAMETERS
 
 import acolyte_gates
-from acolyte_gates import check_source
+from acolyte_gates import check_source, checker
 from acolyte_gates.cli import main
 from acolyte_gates.gates.runner import GateStatus, RunRequest, run_gates
 from acolyte_gates.registry import current
@@ -58,9 +58,8 @@ def crashing_rule(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def test_the_file_gets_one_aco002_naming_the_rule_and_other_rules_still_run(
-    crashing_rule: None,
-) -> None:
+@pytest.mark.usefixtures("crashing_rule")
+def test_the_file_gets_one_aco002_naming_the_rule_and_other_rules_still_run() -> None:
     found = check_source(BOOM + "def f(a, b):\n    pass\n")
     crashes = [f for f in found if f.code == "ACO002"]
     assert [(f.line, f.col, f.name) for f in crashes] == [(1, 1, "internal-error")]
@@ -69,7 +68,8 @@ def test_the_file_gets_one_aco002_naming_the_rule_and_other_rules_still_run(
     assert {"ACO201", "ACO301"} <= {f.code for f in found}  # the other rules ran
 
 
-def test_aco002_is_neither_ignored_nor_silenced(crashing_rule: None) -> None:
+@pytest.mark.usefixtures("crashing_rule")
+def test_aco002_is_neither_ignored_nor_silenced() -> None:
     from helpers import settings
 
     found = check_source(BOOM + "x = 1  # noqa\n", settings=settings(select=["ACO104"]))
@@ -90,14 +90,17 @@ def project_of(root: Path, count: int) -> Path:
 @pytest.fixture
 def crash_project(crashing_rule: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The current folder: 20 files with an ACO104 each, one that crashes the rule."""
-    root = project_of(tmp_path / "proj", 20)  # 21 files: a process pool at -j 2
+    del crashing_rule  # in force for the test
+    root = project_of(tmp_path / "proj", 20)
     monkeypatch.chdir(root)
+    monkeypatch.setattr(checker, "POOL_MIN_BYTES", 0)  # a process pool at -j 2, however small
     return root
 
 
+@pytest.mark.usefixtures("crash_project")
 @pytest.mark.parametrize("jobs", ["1", "2"])
 def test_check_goes_on_past_the_crash_and_exits_2_at_the_end(
-    crash_project: Path, jobs: str, capsys: pytest.CaptureFixture[str]
+    jobs: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["check", "-j", jobs]) == 2
     out, err = capsys.readouterr()
@@ -109,9 +112,8 @@ def test_check_goes_on_past_the_crash_and_exits_2_at_the_end(
     )
 
 
-def test_a_crash_is_never_cached(
-    crashing_rule: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("crashing_rule")
+def test_a_crash_is_never_cached(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(project_of(tmp_path / "proj", 1))
     assert main(["check"]) == 2
     monkeypatch.undo()  # the rule is fixed
@@ -119,7 +121,8 @@ def test_a_crash_is_never_cached(
     assert main(["check"]) == 1  # checked again, not the crash replayed from the cache
 
 
-def test_the_aco_gate_is_an_error_that_names_the_file(crashing_rule: None, tmp_path: Path) -> None:
+@pytest.mark.usefixtures("crashing_rule")
+def test_the_aco_gate_is_an_error_that_names_the_file(tmp_path: Path) -> None:
     root = project_of(tmp_path / "proj", 2)
     report = run_gates(RunRequest(str(root), gates=("aco",)))
     gate = next(g for g in report.gates if g.name == "aco")

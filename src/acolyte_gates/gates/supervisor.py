@@ -84,7 +84,7 @@ def forwarding_signals(supervisor: Supervisor) -> Iterator[None]:
         yield
         return
 
-    def handle(signum: int, frame: FrameType | None) -> None:
+    def handle(signum: int, _frame: FrameType | None) -> None:
         supervisor.interrupt(signum)
 
     wanted = [getattr(signal, name) for name in FORWARDED if hasattr(signal, name)]
